@@ -1,0 +1,23 @@
+package org.civicledger.command.calendar;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.Set;
+
+/** A business calendar from explicit sets of holidays and make-up working days. */
+public record WorkingDayCalendar(Set<LocalDate> holidays, Set<LocalDate> makeUpWorkdays) implements BusinessCalendar {
+
+    public WorkingDayCalendar {
+        holidays = Set.copyOf(holidays);
+        makeUpWorkdays = Set.copyOf(makeUpWorkdays);
+    }
+
+    @Override
+    public boolean isWorkingDay(LocalDate date) {
+        if (makeUpWorkdays.contains(date)) {
+            return true;
+        }
+        DayOfWeek day = date.getDayOfWeek();
+        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !holidays.contains(date);
+    }
+}
