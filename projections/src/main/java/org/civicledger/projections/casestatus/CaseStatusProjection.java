@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.civicledger.events.cases.CaseEvent.ApplicationSubmitted;
 import org.civicledger.events.cases.CaseEvent.ApplicationWithdrawn;
 import org.civicledger.events.cases.CaseEvent.CaseAccepted;
@@ -23,6 +24,7 @@ import org.civicledger.events.cases.CaseEvent.DeadlineExtended;
 import org.civicledger.events.cases.CaseEvent.SupplementProvided;
 import org.civicledger.events.cases.CaseEvent.SupplementRequested;
 import org.civicledger.events.cases.CaseStatus;
+import org.civicledger.events.common.Role;
 import org.civicledger.projections.support.EventPositions;
 import org.civicledger.projections.support.Jdbc;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,7 +39,8 @@ import org.springframework.stereotype.Component;
  * one case (sequencing per aggregate) and commits the rows in the transaction that moves its token.
  * Handlers are idempotent all the same, because a retry after a failed commit or a dead letter being
  * processed again re-delivers events: a row changes only for an event past its {@code last_position}, and
- * a step is inserted only when its number (the event's sequence number in the case) is new. An event for a
+ * a step is inserted only when its number (the event's sequence number in the case) is new. A step records
+ * the role of its actor (citizen, officer, system) from the event's metadata, never the actor's identity. An event for a
  * case this read model does not know is an error, raised so that the processor dead-letters it, visibly.
  */
 @Component
@@ -46,12 +49,11 @@ public class CaseStatusProjection {
 
     public static final String PROCESSING_GROUP = "case-status";
 
-    /** Who took a step, as the applicant reads it; events carry no actor, the kind of step tells. */
-    enum ActorRole {
-        APPLICANT,
-        AGENCY,
-        LEDGER
-    }
+    /**
+     * The metadata key under which the assembly records the role of the actor of every event (the event
+     * envelope of DESIGN.md); a {@link Role} name.
+     */
+    public static final String ACTOR_ROLE_METADATA = "actorRole";
 
     private final JdbcTemplate jdbc;
 
@@ -60,7 +62,8 @@ public class CaseStatusProjection {
     }
 
     @EventHandler
-    public void on(ApplicationSubmitted event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber) {
+    public void on(ApplicationSubmitted event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
+                   @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
         long position = EventPositions.of(token);
         Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM case_status WHERE case_id = ?", Integer.class, event.caseId());
         if (known == null || known == 0) {
@@ -73,105 +76,116 @@ public class CaseStatusProjection {
                     event.statutoryProcessingDays(), Jdbc.timestamp(event.submittedAt()), position, Jdbc.timestamp(recordedAt));
         }
         int documents = event.documents() == null ? 0 : event.documents().size();
-        step(event.caseId(), sequenceNumber, "SUBMITTED", CaseStatus.SUBMITTED, recordedAt, ActorRole.APPLICANT,
+        step(event.caseId(), sequenceNumber, "SUBMITTED", CaseStatus.SUBMITTED, recordedAt, role(actorRole, Role.CITIZEN),
                 "case type " + event.caseTypeCode() + " at agency " + event.agencyCode() + "; " + documents
                         + " document(s); statutory processing " + event.statutoryProcessingDays() + " working days",
                 position);
     }
 
     @EventHandler
-    public void on(CaseAccepted event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber) {
+    public void on(CaseAccepted event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
+                   @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
         long position = EventPositions.of(token);
         update(event.caseId(), position, recordedAt,
                 "status = ?, case_number = ?, case_password_hash = ?, accepted_on = ?, statutory_days = ?, deadline = ?",
                 CaseStatus.ACCEPTED.name(), event.caseNumber(), event.casePasswordHash(), event.acceptedOn(),
                 event.statutoryProcessingDays(), event.deadline());
-        step(event.caseId(), sequenceNumber, "ACCEPTED", CaseStatus.ACCEPTED, recordedAt, ActorRole.AGENCY,
+        step(event.caseId(), sequenceNumber, "ACCEPTED", CaseStatus.ACCEPTED, recordedAt, role(actorRole, Role.OFFICER),
                 "accepted on " + event.acceptedOn() + "; deadline " + event.deadline() + " ("
                         + event.statutoryProcessingDays() + " working days)", position);
     }
 
     @EventHandler
-    public void on(CaseReviewStarted event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber) {
+    public void on(CaseReviewStarted event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
+                   @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
         long position = EventPositions.of(token);
         update(event.caseId(), position, recordedAt, "status = ?", CaseStatus.IN_REVIEW.name());
         // The reviewer's identity stays inside the agency: it is not part of what the applicant reads.
-        step(event.caseId(), sequenceNumber, "REVIEW_STARTED", CaseStatus.IN_REVIEW, recordedAt, ActorRole.AGENCY,
+        step(event.caseId(), sequenceNumber, "REVIEW_STARTED", CaseStatus.IN_REVIEW, recordedAt, role(actorRole, Role.OFFICER),
                 "review started", position);
     }
 
     @EventHandler
-    public void on(SupplementRequested event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber) {
+    public void on(SupplementRequested event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
+                   @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
         long position = EventPositions.of(token);
         update(event.caseId(), position, recordedAt, "status = ?, paused = TRUE", CaseStatus.SUPPLEMENT_REQUESTED.name());
         List<String> requested = event.requestedDocuments() == null ? List.of() : event.requestedDocuments();
         // The officer's reason is free text and may name people: only the requested document kinds are shown.
-        step(event.caseId(), sequenceNumber, "SUPPLEMENT_REQUESTED", CaseStatus.SUPPLEMENT_REQUESTED, recordedAt, ActorRole.AGENCY,
+        step(event.caseId(), sequenceNumber, "SUPPLEMENT_REQUESTED", CaseStatus.SUPPLEMENT_REQUESTED, recordedAt, role(actorRole, Role.OFFICER),
                 "requested on " + event.requestedOn() + "; documents: " + (requested.isEmpty() ? "none named" : String.join(", ", requested))
                         + "; clock paused after " + event.workingDaysUsed() + " working days", position);
     }
 
     @EventHandler
-    public void on(SupplementProvided event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber) {
+    public void on(SupplementProvided event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
+                   @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
         long position = EventPositions.of(token);
         update(event.caseId(), position, recordedAt, "status = ?, paused = FALSE, overdue = FALSE, deadline = ?",
                 CaseStatus.IN_REVIEW.name(), event.deadline());
         int documents = event.documents() == null ? 0 : event.documents().size();
-        step(event.caseId(), sequenceNumber, "SUPPLEMENT_PROVIDED", CaseStatus.IN_REVIEW, recordedAt, ActorRole.APPLICANT,
+        step(event.caseId(), sequenceNumber, "SUPPLEMENT_PROVIDED", CaseStatus.IN_REVIEW, recordedAt, role(actorRole, Role.CITIZEN),
                 "provided on " + event.providedOn() + "; " + documents + " document(s); deadline " + event.deadline(), position);
     }
 
     @EventHandler
-    public void on(DeadlineExtended event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber) {
+    public void on(DeadlineExtended event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
+                   @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
         long position = EventPositions.of(token);
         update(event.caseId(), position, recordedAt, "extended = TRUE, overdue = FALSE, deadline = ?", event.deadline());
-        step(event.caseId(), sequenceNumber, "DEADLINE_EXTENDED", currentStatus(event.caseId()), recordedAt, ActorRole.AGENCY,
+        step(event.caseId(), sequenceNumber, "DEADLINE_EXTENDED", currentStatus(event.caseId()), recordedAt, role(actorRole, Role.OFFICER),
                 event.extraWorkingDays() + " more working day(s); deadline " + event.previousDeadline() + " -> " + event.deadline(),
                 position);
     }
 
     @EventHandler
-    public void on(CaseFlaggedOverdue event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber) {
+    public void on(CaseFlaggedOverdue event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
+                   @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
         long position = EventPositions.of(token);
         update(event.caseId(), position, recordedAt, "overdue = TRUE");
-        step(event.caseId(), sequenceNumber, "FLAGGED_OVERDUE", currentStatus(event.caseId()), recordedAt, ActorRole.LEDGER,
+        step(event.caseId(), sequenceNumber, "FLAGGED_OVERDUE", currentStatus(event.caseId()), recordedAt, role(actorRole, Role.SYSTEM),
                 "deadline " + event.deadline() + " passed; flagged on " + event.flaggedOn(), position);
     }
 
     @EventHandler
-    public void on(CaseApproved event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber) {
+    public void on(CaseApproved event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
+                   @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
         decided(event.caseId(), CaseStatus.APPROVED, event.decidedOn(), event.workingDaysTaken(), event.decidedWithinDeadline(),
-                event.appealWindowEndsOn(), EventPositions.of(token), recordedAt, sequenceNumber);
+                event.appealWindowEndsOn(), EventPositions.of(token), recordedAt, sequenceNumber, actorRole);
     }
 
     @EventHandler
-    public void on(CaseRejected event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber) {
+    public void on(CaseRejected event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
+                   @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
         decided(event.caseId(), CaseStatus.REJECTED, event.decidedOn(), event.workingDaysTaken(), event.decidedWithinDeadline(),
-                event.appealWindowEndsOn(), EventPositions.of(token), recordedAt, sequenceNumber);
+                event.appealWindowEndsOn(), EventPositions.of(token), recordedAt, sequenceNumber, actorRole);
     }
 
     @EventHandler
-    public void on(ApplicationWithdrawn event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber) {
+    public void on(ApplicationWithdrawn event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
+                   @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
         long position = EventPositions.of(token);
         update(event.caseId(), position, recordedAt, "status = ?, paused = FALSE, withdrawn_on = ?",
                 CaseStatus.WITHDRAWN.name(), event.withdrawnOn());
-        step(event.caseId(), sequenceNumber, "WITHDRAWN", CaseStatus.WITHDRAWN, recordedAt, ActorRole.APPLICANT,
+        step(event.caseId(), sequenceNumber, "WITHDRAWN", CaseStatus.WITHDRAWN, recordedAt, role(actorRole, Role.CITIZEN),
                 "withdrawn on " + event.withdrawnOn(), position);
     }
 
     @EventHandler
-    public void on(CaseTransferred event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber) {
+    public void on(CaseTransferred event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
+                   @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
         long position = EventPositions.of(token);
         update(event.caseId(), position, recordedAt, "agency_code = ?", event.toAgencyCode());
-        step(event.caseId(), sequenceNumber, "TRANSFERRED", currentStatus(event.caseId()), recordedAt, ActorRole.AGENCY,
+        step(event.caseId(), sequenceNumber, "TRANSFERRED", currentStatus(event.caseId()), recordedAt, role(actorRole, Role.OFFICER),
                 "transferred from agency " + event.fromAgencyCode() + " to agency " + event.toAgencyCode(), position);
     }
 
     @EventHandler
-    public void on(CaseClosed event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber) {
+    public void on(CaseClosed event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
+                   @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
         long position = EventPositions.of(token);
         update(event.caseId(), position, recordedAt, "status = ?, closed_on = ?", CaseStatus.CLOSED.name(), event.closedOn());
-        step(event.caseId(), sequenceNumber, "CLOSED", CaseStatus.CLOSED, recordedAt, ActorRole.AGENCY,
+        step(event.caseId(), sequenceNumber, "CLOSED", CaseStatus.CLOSED, recordedAt, role(actorRole, Role.OFFICER),
                 "closed on " + event.closedOn(), position);
     }
 
@@ -183,11 +197,12 @@ public class CaseStatusProjection {
     }
 
     private void decided(String caseId, CaseStatus decision, LocalDate decidedOn, int workingDaysTaken, boolean withinDeadline,
-                         LocalDate appealWindowEndsOn, long position, Instant recordedAt, long sequenceNumber) {
+                         LocalDate appealWindowEndsOn, long position, Instant recordedAt, long sequenceNumber,
+                         String actorRole) {
         update(caseId, position, recordedAt,
                 "status = ?, decision = ?, decided_on = ?, working_days_taken = ?, decided_within_deadline = ?, appeal_window_ends_on = ?",
                 decision.name(), decision.name(), decidedOn, workingDaysTaken, withinDeadline, appealWindowEndsOn);
-        step(caseId, sequenceNumber, decision.name(), decision, recordedAt, ActorRole.AGENCY,
+        step(caseId, sequenceNumber, decision.name(), decision, recordedAt, role(actorRole, Role.OFFICER),
                 "decided on " + decidedOn + " after " + workingDaysTaken + " working day(s), "
                         + (withinDeadline ? "within" : "after") + " the deadline; appeal possible until " + appealWindowEndsOn,
                 position);
@@ -218,7 +233,7 @@ public class CaseStatusProjection {
         }
     }
 
-    private void step(String caseId, long stepNo, String step, CaseStatus status, Instant occurredAt, ActorRole role,
+    private void step(String caseId, long stepNo, String step, CaseStatus status, Instant occurredAt, String role,
                       String detail, long position) {
         Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM case_step WHERE case_id = ? AND step_no = ?",
                 Integer.class, caseId, stepNo);
@@ -228,7 +243,22 @@ public class CaseStatusProjection {
         jdbc.update("""
                 INSERT INTO case_step (case_id, step_no, step, status, occurred_at, detail, actor_role, position)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                caseId, stepNo, step, status.name(), Jdbc.timestamp(occurredAt), truncate(detail), role.name(), position);
+                caseId, stepNo, step, status.name(), Jdbc.timestamp(occurredAt), truncate(detail), role, position);
+    }
+
+    /**
+     * The role of the actor as the event's metadata records it; events stored without that envelope get the
+     * role that takes such a step (the applicant submits, an officer decides, the ledger flags overdue).
+     */
+    private static String role(String recorded, Role usual) {
+        if (recorded != null) {
+            for (Role role : Role.values()) {
+                if (role.name().equals(recorded)) {
+                    return role.name();
+                }
+            }
+        }
+        return usual.name();
     }
 
     private CaseStatus currentStatus(String caseId) {

@@ -98,7 +98,8 @@ class CaseStatusProjectionTest {
         assertThat(view.appealWindowEndsOn()).isEqualTo(LocalDate.of(2025, 5, 2));
         assertThat(view.lastPosition()).isEqualTo(approvedAt);
 
-        long closedAt = feed.deliver("case-1", new CaseClosed("case-1", "appeal window ended", LocalDate.of(2025, 5, 5)));
+        long closedAt = feed.deliver("case-1", new CaseClosed("case-1", "appeal window ended", LocalDate.of(2025, 5, 5)),
+                Map.of(CaseStatusProjection.ACTOR_ROLE_METADATA, "SYSTEM", "actorSubject", "ledger"));
         view = queries.byId("case-1").orElseThrow();
         assertThat(view.status()).isEqualTo(CaseStatus.CLOSED);
         assertThat(view.closedOn()).isEqualTo(LocalDate.of(2025, 5, 5));
@@ -111,10 +112,11 @@ class CaseStatusProjectionTest {
         assertThat(view.steps()).extracting(CaseStep::status).containsExactly(CaseStatus.SUBMITTED, CaseStatus.ACCEPTED,
                 CaseStatus.IN_REVIEW, CaseStatus.SUPPLEMENT_REQUESTED, CaseStatus.IN_REVIEW, CaseStatus.IN_REVIEW,
                 CaseStatus.IN_REVIEW, CaseStatus.IN_REVIEW, CaseStatus.APPROVED, CaseStatus.CLOSED);
-        assertThat(view.steps()).extracting(CaseStep::actorRole).containsExactly("APPLICANT", "AGENCY", "AGENCY", "AGENCY",
-                "APPLICANT", "AGENCY", "LEDGER", "AGENCY", "AGENCY", "AGENCY");
+        assertThat(view.steps()).extracting(CaseStep::actorRole).containsExactly("CITIZEN", "OFFICER", "OFFICER", "OFFICER",
+                "CITIZEN", "OFFICER", "SYSTEM", "OFFICER", "OFFICER", "SYSTEM");
         assertThat(view.steps()).extracting(CaseStep::stepNo).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
         assertThat(view.steps().get(3).detail()).contains("floor-plan").doesNotContain("Wang");
+        assertThat(view.steps()).extracting(CaseStep::detail).noneMatch(detail -> detail.contains("ledger"));
         assertThat(view.steps().get(0).occurredAt()).isEqualTo(Instant.parse("2025-03-03T01:01:00Z"));
     }
 

@@ -36,11 +36,16 @@ public final class EventFeed {
 
     /** Delivers an event of aggregate {@code aggregateId}; returns its global position. */
     public long deliver(String aggregateId, Object event) {
+        return deliver(aggregateId, event, Map.of());
+    }
+
+    /** Delivers an event with metadata (the event envelope: actor role, channel, ...); returns its global position. */
+    public long deliver(String aggregateId, Object event, Map<String, ?> metaData) {
         long sequence = sequenceNumbers.merge(aggregateId, 0L, (previous, ignored) -> previous + 1);
         position++;
         now = now.plus(Duration.ofMinutes(1));
         GenericDomainEventMessage<Object> message = new GenericDomainEventMessage<>(event.getClass().getSimpleName(),
-                aggregateId, sequence, event, MetaData.emptyInstance(), UUID.randomUUID().toString(), now);
+                aggregateId, sequence, event, MetaData.from(metaData), UUID.randomUUID().toString(), now);
         last = new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(position), message);
         handle(last);
         return position;
