@@ -4,6 +4,7 @@ import static org.civicledger.command.support.RuleViolationMatcher.violates;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.civicledger.events.common.Actor;
+import org.civicledger.events.common.Role;
 import org.civicledger.events.common.RuleViolation.Kind;
 import org.civicledger.events.reference.AgencyEvent.AgencyRegistered;
 import org.civicledger.events.reference.AgencyEvent.AgencyRenamed;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class WhenAnOperatorKeepsTheAgencies {
 
-    private static final Actor OPERATOR = new Actor("operator-kao", org.civicledger.events.common.Role.OPERATOR, null);
+    private static final Actor OPERATOR = new Actor("operator-kao", Role.OPERATOR, null);
 
     private AggregateTestFixture<Agency> fixture;
 
