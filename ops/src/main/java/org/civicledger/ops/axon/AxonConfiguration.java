@@ -11,7 +11,11 @@ import java.util.Map;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.eventhandling.LoggingErrorHandler;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -20,6 +24,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
+import org.civicledger.command.notices.CaseNoticePolicy;
 import org.civicledger.events.common.LedgerCommand;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -99,6 +104,26 @@ public class AxonConfiguration {
                 .build();
     }
 
+    /**
+     * Persistent deadlines (statutory clocks, appeal windows) in the {@code scheduled_tasks} table.
+     * Declared with its concrete type because db-scheduler's task looks the manager up by that type,
+     * possibly before anything else asked for it (after a restart, with deadlines already due).
+     */
+    @Bean
+    public DbSchedulerDeadlineManager deadlineManager(Scheduler scheduler, org.axonframework.config.Configuration configuration,
+                                                      @Qualifier("eventSerializer") Serializer serializer,
+                                                      TransactionManager transactionManager) {
+        return DbSchedulerDeadlineManager.builder()
+                .scheduler(scheduler)
+                .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
+                .serializer(serializer)
+                .transactionManager(transactionManager)
+                // db-scheduler's Spring Boot starter starts and stops the scheduler itself.
+                .startScheduler(false)
+                .stopScheduler(false)
+                .build();
+    }
+
     @Bean
     public CorrelationDataProvider messageOriginProvider() {
         return new MessageOriginProvider(CORRELATION_ID, CAUSATION_ID);
@@ -153,7 +178,10 @@ public class AxonConfiguration {
                                     daemon("coordinator-" + name)))
                             .workerExecutor(name -> java.util.concurrent.Executors.newScheduledThreadPool(threads,
                                     daemon("worker-" + name))))
-                    .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+                    .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
+                    // Queuing a notice must not undo the case step that caused it: log, keep the step.
+                    .registerListenerInvocationErrorHandler(CaseNoticePolicy.PROCESSING_GROUP,
+                            config -> new LoggingErrorHandler());
         };
     }
 
