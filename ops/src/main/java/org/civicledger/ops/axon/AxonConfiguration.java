@@ -28,6 +28,7 @@ import org.civicledger.command.notices.CaseNoticePolicy;
 import org.civicledger.events.common.LedgerCommand;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -82,7 +83,9 @@ public class AxonConfiguration {
                 .build();
     }
 
+    /** The JDBC event store; with the {@code axonserver} profile Axon Server takes its place. */
     @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
     public EventStorageEngine eventStorageEngine(Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  ConnectionProvider connectionProvider,
