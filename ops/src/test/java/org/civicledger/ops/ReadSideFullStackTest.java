@@ -3,6 +3,7 @@ package org.civicledger.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -11,13 +12,18 @@ import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.civicledger.command.cases.CaseResult;
 import org.civicledger.events.cases.Applicant;
+import org.civicledger.events.cases.CaseCommands.AcceptCase;
+import org.civicledger.events.cases.CaseCommands.ApproveCase;
+import org.civicledger.events.cases.CaseCommands.StartReview;
 import org.civicledger.events.cases.CaseCommands.SubmitApplication;
 import org.civicledger.events.cases.CaseStatus;
 import org.civicledger.events.common.Actor;
 import org.civicledger.events.common.DocumentReference;
 import org.civicledger.events.common.Money;
 import org.civicledger.events.common.NationalId;
+import org.civicledger.events.common.Role;
 import org.civicledger.events.reference.ReferenceCommands.RegisterAgency;
 import org.civicledger.events.reference.ReferenceCommands.RegisterCaseType;
 import org.civicledger.projections.ProjectionsModule;
@@ -43,7 +49,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class ReadSideFullStackTest {
 
-    private static final Actor OPERATOR = new Actor("operator-1", org.civicledger.events.common.Role.OPERATOR, null);
+    private static final Actor OPERATOR = new Actor("operator-1", Role.OPERATOR, null);
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Autowired
@@ -76,43 +82,51 @@ class ReadSideFullStackTest {
         }
     }
 
-    /*
-     * Submission only: accepting a case needs a DeadlineManager (the statutory clock), which the assembly
-     * does not provide yet. Acceptance, the lookup by case number and the later steps are covered by the
-     * projections' and the read API's own tests.
-     */
     @Test
-    void a_submitted_case_shows_in_the_read_models_and_the_read_api() throws Exception {
+    void a_case_from_submission_to_decision_shows_in_the_read_models_and_the_read_api() throws Exception {
         commands.sendAndWait(new RegisterAgency("AG-FS", "Full Stack Office", "cmd-fs-1", OPERATOR));
         commands.sendAndWait(new RegisterCaseType("FS-PERMIT", "AG-FS", "Full stack permit", List.of("plan"), Money.twd(100), 10,
                 "cmd-fs-2", OPERATOR));
         Applicant applicant = new Applicant("citizen-fs", NationalId.withCheckDigit("A12345678"), "Chen Wei", "chen@example.org", null);
+        Actor officer = Actor.officer("officer-fs", "AG-FS");
         commands.sendAndWait(new SubmitApplication("case-fs-1", "FS-PERMIT", applicant,
                 List.of(new DocumentReference("plan", "doc://plan/1")), "cmd-fs-3", Actor.citizen("citizen-fs")));
+        CaseResult accepted = commands.sendAndWait(new AcceptCase("case-fs-1", "cmd-fs-4", officer));
+        commands.sendAndWait(new StartReview("case-fs-1", "cmd-fs-5", officer));
+        commands.sendAndWait(new ApproveCase("case-fs-1", "complete", "cmd-fs-6", officer));
 
-        CaseStatusQueries.Awaited awaited = awaitStatus("case-fs-1", CaseStatus.SUBMITTED);
-        assertThat(awaited.caseStatus().applicantSubject()).isEqualTo("citizen-fs");
-        assertThat(awaited.caseStatus().steps()).extracting(step -> step.actorRole()).containsExactly("CITIZEN");
-        awaitTrue(() -> history.timeline("citizen-fs", PageRequest.first(10)).items().size() == 1);
+        CaseStatusQueries.Awaited awaited = awaitStatus("case-fs-1", CaseStatus.APPROVED);
+        assertThat(awaited.caseStatus().caseNumber()).isEqualTo(accepted.caseNumber());
+        assertThat(awaited.caseStatus().steps()).extracting(step -> step.actorRole())
+                .containsExactly("CITIZEN", "OFFICER", "OFFICER", "OFFICER");
+        awaitTrue(() -> history.timeline("citizen-fs", PageRequest.first(10)).items().size() == 4);
         awaitTrue(() -> reference.caseType("FS-PERMIT").isPresent());
 
+        mvc.perform(post("/api/v1/case-status/lookup").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"caseNumber\":\"" + accepted.caseNumber() + "\",\"casePassword\":\""
+                                + accepted.casePassword() + "\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("APPROVED"))
+                .andExpect(jsonPath("$.steps.length()").value(4));
+        mvc.perform(post("/api/v1/case-status/lookup").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"caseNumber\":\"" + accepted.caseNumber() + "\",\"casePassword\":\"wrong\"}"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.status").value(404));
         mvc.perform(get("/api/v1/cases/case-fs-1")
                         .param("minPosition", Long.toString(awaited.caseStatus().lastPosition())).param("waitMs", "1000"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("SUBMITTED"));
+                .andExpect(header().string("Read-Model-Caught-Up", "true"))
+                .andExpect(jsonPath("$.status").value("APPROVED"));
         mvc.perform(get("/api/v1/citizens/citizen-fs/history"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.items[0].kind").value("ApplicationSubmitted"));
+                .andExpect(jsonPath("$.items[0].kind").value("CaseApproved"));
         mvc.perform(get("/api/v1/agencies/AG-FS/dashboard"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.casesByStatus.SUBMITTED").value(1));
+                .andExpect(jsonPath("$.casesByStatus.APPROVED").value(1))
+                .andExpect(jsonPath("$.decided").value(1));
         mvc.perform(get("/api/v1/reference/case-types/FS-PERMIT"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.fee.amountMinor").value(100));
-        mvc.perform(post("/api/v1/case-status/lookup").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"caseNumber\":\"CN-NONE\",\"casePassword\":\"wrong\"}"))
-                .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.status").value(404));
     }
 
     private CaseStatusQueries.Awaited awaitStatus(String caseId, CaseStatus wanted) throws InterruptedException {
