@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.civicledger.command.cases.CaseResult;
 import org.civicledger.events.cases.Applicant;
@@ -27,6 +28,7 @@ import org.civicledger.events.common.Role;
 import org.civicledger.events.reference.ReferenceCommands.RegisterAgency;
 import org.civicledger.events.reference.ReferenceCommands.RegisterCaseType;
 import org.civicledger.projections.ProjectionsModule;
+import org.civicledger.projections.casestatus.CaseStatusProjection;
 import org.civicledger.projections.casestatus.CaseStatusQueries;
 import org.civicledger.projections.citizenhistory.CitizenHistoryQueries;
 import org.civicledger.projections.referencedata.ReferenceDataQueries;
@@ -37,11 +39,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The read side in the whole assembly: commands through Axon into the JDBC event store, the read models
- * built by their pooled streaming processors, and the read API answering from them.
+ * built by their pooled streaming processors, the read API answering from them, and a replay rebuilding them.
  */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:read-side-full-stack;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
@@ -64,6 +67,8 @@ class ReadSideFullStackTest {
     private ReferenceDataQueries reference;
     @Autowired
     private MockMvc mvc;
+    @Autowired
+    private JdbcTemplate jdbc;
 
     @Test
     void every_read_model_runs_in_a_pooled_streaming_processor() {
@@ -127,6 +132,36 @@ class ReadSideFullStackTest {
         mvc.perform(get("/api/v1/reference/case-types/FS-PERMIT"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.fee.amountMinor").value(100));
+    }
+
+    @Test
+    void a_replay_rebuilds_the_case_status_read_model_row_for_row() throws Exception {
+        commands.sendAndWait(new RegisterAgency("AG-RP", "Replay Office", "cmd-rp-1", OPERATOR));
+        commands.sendAndWait(new RegisterCaseType("RP-PERMIT", "AG-RP", "Replay permit", List.of(), Money.twd(0), 5,
+                "cmd-rp-2", OPERATOR));
+        Applicant applicant = new Applicant("citizen-rp", NationalId.withCheckDigit("B12345678"), "Wu Jie", null, "0912345678");
+        commands.sendAndWait(new SubmitApplication("case-rp-1", "RP-PERMIT", applicant, List.of(), "cmd-rp-3",
+                Actor.citizen("citizen-rp")));
+        commands.sendAndWait(new AcceptCase("case-rp-1", "cmd-rp-4", Actor.officer("officer-rp", "AG-RP")));
+        awaitStatus("case-rp-1", CaseStatus.ACCEPTED);
+        List<java.util.Map<String, Object>> before = caseStatusRows();
+
+        StreamingEventProcessor processor = processing
+                .eventProcessorByProcessingGroup(CaseStatusProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
+                .orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_status", Integer.class)).isZero();
+        processor.start();
+
+        awaitTrue(() -> caseStatusRows().equals(before));
+    }
+
+    private List<java.util.Map<String, Object>> caseStatusRows() {
+        List<java.util.Map<String, Object>> rows = new java.util.ArrayList<>(
+                jdbc.queryForList("SELECT * FROM case_status ORDER BY case_id"));
+        rows.addAll(jdbc.queryForList("SELECT * FROM case_step ORDER BY case_id, step_no"));
+        return rows;
     }
 
     private CaseStatusQueries.Awaited awaitStatus(String caseId, CaseStatus wanted) throws InterruptedException {
