@@ -112,8 +112,9 @@ public class CaseStatusProjection {
         update(event.caseId(), position, recordedAt, "status = ?, paused = TRUE", CaseStatus.SUPPLEMENT_REQUESTED.name());
         List<String> requested = event.requestedDocuments() == null ? List.of() : event.requestedDocuments();
         // The officer's reason is free text and may name people: only the requested document kinds are shown.
-        step(event.caseId(), sequenceNumber, "SUPPLEMENT_REQUESTED", CaseStatus.SUPPLEMENT_REQUESTED, recordedAt, role(actorRole, Role.OFFICER),
-                "requested on " + event.requestedOn() + "; documents: " + (requested.isEmpty() ? "none named" : String.join(", ", requested))
+        String documents = requested.isEmpty() ? "none named" : String.join(", ", requested);
+        step(event.caseId(), sequenceNumber, "SUPPLEMENT_REQUESTED", CaseStatus.SUPPLEMENT_REQUESTED, recordedAt,
+                role(actorRole, Role.OFFICER), "requested on " + event.requestedOn() + "; documents: " + documents
                         + "; clock paused after " + event.workingDaysUsed() + " working days", position);
     }
 

@@ -3,6 +3,7 @@ package org.civicledger.projections.casestatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.civicledger.events.cases.CasePasswordHash;
@@ -91,7 +92,7 @@ public class CaseStatusQueries {
                 || caseNumber.length() > CASE_NUMBER_LENGTH_MAX || casePassword.length() > CASE_PASSWORD_LENGTH_MAX) {
             return Optional.empty();
         }
-        record Row(String caseId, String hash, CaseStatus status, java.time.LocalDate deadline, boolean paused, boolean overdue) {
+        record Row(String caseId, String hash, CaseStatus status, LocalDate deadline, boolean paused, boolean overdue) {
         }
         List<Row> found = jdbc.query("""
                 SELECT case_id, case_password_hash, status, deadline, paused, overdue

@@ -1,5 +1,6 @@
 package org.civicledger.projections.referencedata;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -96,7 +97,7 @@ public class ReferenceDataQueries {
             return Optional.empty();
         }
         List<CalendarDay> holidays = new ArrayList<>();
-        List<java.time.LocalDate> makeUp = new ArrayList<>();
+        List<LocalDate> makeUp = new ArrayList<>();
         jdbc.query("SELECT day_on, kind, name FROM ref_holiday WHERE calendar_year = ? ORDER BY day_on LIMIT ?", rows -> {
             if (DayKind.valueOf(rows.getString("kind")) == DayKind.HOLIDAY) {
                 holidays.add(new CalendarDay(Jdbc.date(rows, "day_on"), rows.getString("name")));

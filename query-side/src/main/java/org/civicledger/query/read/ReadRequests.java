@@ -2,6 +2,8 @@ package org.civicledger.query.read;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Locale;
 import org.civicledger.events.cases.CaseStatus;
 import org.civicledger.projections.support.PageRequest;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,10 +34,10 @@ final class ReadRequests {
             return null;
         }
         try {
-            return CaseStatus.valueOf(status.trim().toUpperCase(java.util.Locale.ROOT));
+            return CaseStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "status must be one of " + java.util.Arrays.toString(CaseStatus.values()));
+                    "status must be one of " + Arrays.toString(CaseStatus.values()));
         }
     }
 
