@@ -23,6 +23,7 @@ import org.civicledger.events.cases.CaseEvent;
 import org.civicledger.events.common.DocumentReference;
 import org.civicledger.events.common.Money;
 import org.civicledger.events.common.NationalId;
+import org.civicledger.events.privacy.PrivacyEvent;
 import org.civicledger.events.reference.AgencyEvent;
 import org.civicledger.events.reference.CalendarEvents;
 import org.civicledger.events.reference.CalendarEvents.Holiday;
@@ -103,6 +104,9 @@ class EventJsonApprovalTest {
                         new Holiday(LocalDate.of(2025, 10, 10), "National Day")),
                 List.of(LocalDate.of(2025, 2, 8)), "Directorate-General of Personnel Administration"));
         add(samples, new CalendarEvents.HolidayDeclared(2025, LocalDate.of(2025, 10, 3), "Typhoon day", "typhoon Krathon"));
+
+        add(samples, new PrivacyEvent.CitizenDataErased("b3JnLmNpdmljbGVkZ2VyLnN1YmplY3QtcmVmLTAwMDE", 1,
+                "erasure request ER-2025-0042", LocalDate.of(2025, 12, 1)));
         return samples;
     }
 
@@ -112,7 +116,7 @@ class EventJsonApprovalTest {
 
     /** Every event class of the contract: the records of the sealed interfaces, and the calendar's events. */
     private static List<Class<?>> eventClasses() {
-        Stream<Class<?>> sealed = Stream.of(CaseEvent.class, AgencyEvent.class, CaseTypeEvent.class)
+        Stream<Class<?>> sealed = Stream.of(CaseEvent.class, AgencyEvent.class, CaseTypeEvent.class, PrivacyEvent.class)
                 .flatMap(type -> Arrays.stream(type.getPermittedSubclasses()));
         // CalendarEvents is a holder class, not a sealed interface; Holiday is a value inside its events.
         Stream<Class<?>> calendar = Arrays.stream(CalendarEvents.class.getDeclaredClasses())

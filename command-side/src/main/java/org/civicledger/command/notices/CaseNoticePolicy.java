@@ -6,6 +6,7 @@ import java.util.function.Function;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.civicledger.command.privacy.SubjectHasher;
 import org.civicledger.events.cases.Applicant;
 import org.civicledger.events.cases.CaseEvent.ApplicationSubmitted;
 import org.civicledger.events.cases.CaseEvent.ApplicationWithdrawn;
@@ -48,19 +49,25 @@ public class CaseNoticePolicy {
     private static final Logger log = LoggerFactory.getLogger(CaseNoticePolicy.class);
 
     private final NoticeOutbox outbox;
+    private final SubjectHasher subjects;
     private final Clock clock;
 
-    public CaseNoticePolicy(NoticeOutbox outbox, Clock clock) {
+    public CaseNoticePolicy(NoticeOutbox outbox, SubjectHasher subjects, Clock clock) {
         this.outbox = outbox;
+        this.subjects = subjects;
         this.clock = clock;
     }
 
     @EventHandler
     public void on(ApplicationSubmitted event, @MessageIdentifier String eventId) {
         Applicant applicant = event.applicant();
+        if (applicant == null || applicant.isErased()) {
+            // Only a live event reaches a subscribing processor, but an erased applicant has nobody to tell.
+            return;
+        }
         NoticeRecipient recipient = new NoticeRecipient(event.caseId(), applicant.email(), applicant.phone(),
                 applicant.name(), null);
-        outbox.saveRecipient(recipient);
+        outbox.saveRecipient(recipient, subjects.refFor(applicant.nationalId()));
         queue(eventId, recipient, NoticeTexts.submitted(recipient));
     }
 

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.axonframework.config.ConfigurerModule;
+import org.civicledger.command.privacy.SubjectHasher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,8 +40,20 @@ public class NoticeConfiguration {
     }
 
     @Bean
-    public CaseNoticePolicy caseNoticePolicy(NoticeOutbox noticeOutbox, ObjectProvider<Clock> clock) {
-        return new CaseNoticePolicy(noticeOutbox, clock.getIfAvailable(Clock::systemUTC));
+    public CaseNoticePolicy caseNoticePolicy(NoticeOutbox noticeOutbox, SubjectHasher subjectHasher,
+                                             ObjectProvider<Clock> clock) {
+        return new CaseNoticePolicy(noticeOutbox, subjectHasher, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    public NoticeErasure noticeErasure(NoticeOutbox noticeOutbox) {
+        return new NoticeErasure(noticeOutbox);
+    }
+
+    /** The erasure of notices must commit or fail with the erasure itself: same thread, same transaction. */
+    @Bean
+    public ConfigurerModule noticeErasureProcessor() {
+        return configurer -> configurer.eventProcessing().registerSubscribingEventProcessor(NoticeErasure.PROCESSING_GROUP);
     }
 
     @Bean

@@ -35,21 +35,50 @@ public class NoticeOutbox {
     public boolean queue(QueuedNotice notice, Instant now) {
         int inserted = jdbc.update("""
                         INSERT INTO notice_outbox (notice_id, case_id, kind, channel, recipient, subject, body,
-                                                   contains_secret, status, attempts, next_attempt_at, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)
+                                                   contains_secret, status, attempts, next_attempt_at, created_at,
+                                                   subject_ref)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?,
+                                (SELECT r.subject_ref FROM notice_recipient r WHERE r.case_id = ?))
                         ON CONFLICT DO NOTHING""",
                 notice.noticeId(), notice.caseId(), notice.kind().name(), notice.channel().name(), notice.recipient(),
-                notice.subject(), notice.body(), notice.containsSecret(), utc(now), utc(now));
+                notice.subject(), notice.body(), notice.containsSecret(), utc(now), utc(now), notice.caseId());
         return inserted == 1;
     }
 
-    /** Records where the applicant of a case is reached; a second record for the case is ignored. */
-    public void saveRecipient(NoticeRecipient recipient) {
+    /**
+     * Records where the applicant of a case is reached, and whose data it is (the subject reference an
+     * erasure finds it by); a second record for the case is ignored. Notices queued for the case later
+     * take the subject reference from this row.
+     */
+    public void saveRecipient(NoticeRecipient recipient, String subjectRef) {
         jdbc.update("""
-                        INSERT INTO notice_recipient (case_id, email, phone, name, case_number)
-                        VALUES (?, ?, ?, ?, ?)
+                        INSERT INTO notice_recipient (case_id, email, phone, name, case_number, subject_ref)
+                        VALUES (?, ?, ?, ?, ?, ?)
                         ON CONFLICT DO NOTHING""",
-                recipient.caseId(), recipient.email(), recipient.phone(), recipient.name(), recipient.caseNumber());
+                recipient.caseId(), recipient.email(), recipient.phone(), recipient.name(), recipient.caseNumber(),
+                subjectRef);
+    }
+
+    /**
+     * Removes a citizen's personal data from the notices: their recipient rows are deleted, and
+     * every notice of theirs keeps only its bookkeeping (case, kind, channel, dates, attempts) with
+     * recipient, subject and body replaced by {@link NoticeTexts#ERASED}. A notice not yet sent is
+     * never sent ({@code ERASED}); sent, failed and skipped ones keep their status for the record.
+     * Notices queued before subject references existed are found through their case's recipient row.
+     *
+     * @return the number of notices scrubbed
+     */
+    public int eraseSubject(String subjectRef) {
+        int scrubbed = jdbc.update("""
+                        UPDATE notice_outbox
+                           SET recipient = ?, subject = CASE WHEN subject IS NULL THEN NULL ELSE ? END, body = ?,
+                               status = CASE WHEN status = 'PENDING' THEN 'ERASED' ELSE status END,
+                               subject_ref = ?
+                         WHERE subject_ref = ?
+                            OR case_id IN (SELECT r.case_id FROM notice_recipient r WHERE r.subject_ref = ?)""",
+                NoticeTexts.ERASED, NoticeTexts.ERASED, NoticeTexts.ERASED, subjectRef, subjectRef, subjectRef);
+        jdbc.update("DELETE FROM notice_recipient WHERE subject_ref = ?", subjectRef);
+        return scrubbed;
     }
 
     public void recordCaseNumber(String caseId, String caseNumber) {

@@ -8,5 +8,7 @@ public enum NoticeStatus {
     /** Given up after the maximum number of attempts; kept for operators to see. */
     FAILED,
     /** No sender is configured for the notice's channel (no mail host, no SMS gateway URL). */
-    SKIPPED_NO_CHANNEL
+    SKIPPED_NO_CHANNEL,
+    /** The recipient's personal data was erased before the notice went out: scrubbed, never sent. */
+    ERASED
 }

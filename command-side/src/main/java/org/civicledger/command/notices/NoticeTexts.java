@@ -17,6 +17,8 @@ public final class NoticeTexts {
     /** Officers' texts (reasons, extension notices) are quoted in SMS up to this length. */
     static final int SMS_QUOTE_LENGTH_MAX = 80;
     /** The body that replaces a password-bearing notice once it is sent or given up. */
+    /** What an erased recipient's address, subject and body read as. */
+    public static final String ERASED = "[erased]";
     public static final String SCRUBBED_BODY = "[已移除：本通知含案件密碼，寄出後不保留 / removed: this notice carried the case password and is not kept after sending]";
 
     private static final String SIGNATURE = "此為系統自動發送的通知，請勿直接回覆。\nThis is an automatic notice; please do not reply.";

@@ -26,6 +26,10 @@ public class OutboxApplicantNotices implements ApplicantNotices {
 
     @Override
     public void credentialsIssued(String caseId, Applicant applicant, CaseCredentials credentials) {
+        if (applicant == null || applicant.isErased()) {
+            // The applicant's data was erased before acceptance: no address is left to send to.
+            return;
+        }
         NoticeRecipient to = new NoticeRecipient(caseId, applicant.email(), applicant.phone(), applicant.name(),
                 credentials.caseNumber());
         NoticeText text = NoticeTexts.credentials(to, credentials);

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 class CaseNoticePolicyTest {
 
     private final NoticeDatabase database = new NoticeDatabase();
-    private final CaseNoticePolicy policy = new CaseNoticePolicy(database.outbox, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final CaseNoticePolicy policy = new CaseNoticePolicy(database.outbox, NoticeFixtures.SUBJECTS,
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void a_submitted_application_queues_one_email_and_one_sms_when_both_contacts_are_given() {

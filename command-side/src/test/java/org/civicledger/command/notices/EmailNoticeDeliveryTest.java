@@ -25,7 +25,7 @@ class EmailNoticeDeliveryTest {
 
     private final NoticeDatabase database = new NoticeDatabase();
     private final MutableClock clock = new MutableClock(NOW);
-    private final CaseNoticePolicy policy = new CaseNoticePolicy(database.outbox, clock);
+    private final CaseNoticePolicy policy = new CaseNoticePolicy(database.outbox, NoticeFixtures.SUBJECTS, clock);
     private final OutboxApplicantNotices applicantNotices = new OutboxApplicantNotices(database.outbox, clock);
 
     private NoticeDispatcher dispatcher() {

@@ -3,6 +3,7 @@ package org.civicledger.command.notices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.civicledger.command.cases.ApplicantNotices;
+import org.civicledger.command.privacy.SubjectHasher;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,6 +18,7 @@ class NoticeConfigurationTest {
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withUserConfiguration(NoticeConfiguration.class)
             .withBean(JdbcTemplate.class, () -> database.jdbc)
+            .withBean(SubjectHasher.class, () -> NoticeFixtures.SUBJECTS)
             .withBean(PlatformTransactionManager.class, () -> database.transactions);
 
     @Test

@@ -16,7 +16,7 @@ class NoticeDispatcherTest {
 
     private final NoticeDatabase database = new NoticeDatabase();
     private final MutableClock clock = new MutableClock(NOW);
-    private final CaseNoticePolicy policy = new CaseNoticePolicy(database.outbox, clock);
+    private final CaseNoticePolicy policy = new CaseNoticePolicy(database.outbox, NoticeFixtures.SUBJECTS, clock);
     private final NoticeProperties properties = new NoticeProperties();
 
     private NoticeDispatcher dispatcher(NoticeSender... senders) {

@@ -3,6 +3,8 @@ package org.civicledger.command.notices;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.civicledger.command.privacy.MasterKey;
+import org.civicledger.command.privacy.SubjectHasher;
 import org.civicledger.events.cases.Applicant;
 import org.civicledger.events.cases.CaseEvent.ApplicationSubmitted;
 import org.civicledger.events.common.Money;
@@ -12,6 +14,8 @@ import org.civicledger.events.common.NationalId;
 final class NoticeFixtures {
 
     static final String NATIONAL_ID = "A123456789";
+    /** Subject references under a fixed test master key (all zero bytes). */
+    static final SubjectHasher SUBJECTS = new SubjectHasher(MasterKey.of(new byte[32]));
     static final Instant NOW = Instant.parse("2025-03-03T01:00:00Z");
     static final LocalDate TODAY = LocalDate.of(2025, 3, 3);
 

@@ -23,7 +23,7 @@ class SmsNoticeDeliveryTest {
 
     private final NoticeDatabase database = new NoticeDatabase();
     private final MutableClock clock = new MutableClock(NOW);
-    private final CaseNoticePolicy policy = new CaseNoticePolicy(database.outbox, clock);
+    private final CaseNoticePolicy policy = new CaseNoticePolicy(database.outbox, NoticeFixtures.SUBJECTS, clock);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final SmsGatewayStub gateway;
     private final NoticeDispatcher dispatcher;

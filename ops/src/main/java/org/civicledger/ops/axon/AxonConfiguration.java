@@ -25,6 +25,8 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.civicledger.command.notices.CaseNoticePolicy;
+import org.civicledger.command.privacy.PersonalDataModule;
+import org.civicledger.command.privacy.PersonalDataSealing;
 import org.civicledger.events.common.LedgerCommand;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -72,12 +74,15 @@ public class AxonConfiguration {
     /**
      * Axon's mapper, separate from the HTTP one: stored JSON must not change because someone tuned
      * the API's output. Unknown properties are tolerated when reading so that an additive upcast
-     * never blocks a replay; the approval tests guard the names.
+     * never blocks a replay; the approval tests guard the names. Personal data inside messages is
+     * sealed under the citizen's data key here ({@link PersonalDataModule}), and only here: the HTTP
+     * mapper takes and gives it plain.
      */
     @Bean("defaultAxonObjectMapper")
-    public ObjectMapper defaultAxonObjectMapper() {
+    public ObjectMapper defaultAxonObjectMapper(PersonalDataSealing personalDataSealing) {
         return JsonMapper.builder()
                 .findAndAddModules()
+                .addModule(personalDataSealing.jacksonModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
