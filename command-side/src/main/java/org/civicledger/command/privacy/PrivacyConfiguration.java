@@ -14,10 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The beans of personal data sealing and erasure. None of the classes is a component, so importing
  * this class and component-scanning {@code org.civicledger} give the same beans once.
  *
- * <p>The assembly adds {@link PersonalDataModule} to Axon's object mapper (and to no other) by
- * calling {@link #personalDataModule}'s bean, {@link PersonalDataSealing}; the module is
- * deliberately not a bean of Jackson's {@code Module} type, which Spring Boot would add to the HTTP
- * mapper too.
+ * <p>The assembly adds {@link PersonalDataModule} to Axon's object mapper, and to no other, through
+ * the {@link PersonalDataSealing} bean; the module is deliberately not a bean of Jackson's
+ * {@code Module} type, which Spring Boot would add to the HTTP mapper too.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PrivacyProperties.class)
