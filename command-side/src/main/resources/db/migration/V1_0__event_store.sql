@@ -134,10 +134,10 @@ CREATE TABLE cmd_case_type (
     statutory_days          INT          NOT NULL
 );
 CREATE TABLE cmd_calendar_day (
-    day         DATE        NOT NULL PRIMARY KEY,
+    calendar_date DATE      NOT NULL PRIMARY KEY,
     working     BOOLEAN     NOT NULL,
     name        VARCHAR(200)
 );
 CREATE TABLE cmd_calendar_year (
-    year        INT NOT NULL PRIMARY KEY
+    calendar_year INT NOT NULL PRIMARY KEY
 );

@@ -1,0 +1,169 @@
+package org.civicledger.ops.axon;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.civicledger.events.common.LedgerCommand;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+
+/**
+ * How Axon is put together here: the JDBC event store, Jackson everywhere, event metadata, processors.
+ *
+ * <p>Every event carries the envelope of DESIGN.md in its metadata: actor (subject, role, agency),
+ * channel, the client's command id, the correlation id of the whole conversation and the id of the
+ * message that caused it. Projections run in pooled streaming processors; an exception in a
+ * handler is propagated and the event dead-lettered, never logged and skipped.
+ */
+@Configuration
+public class AxonConfiguration {
+
+    public static final String ACTOR_SUBJECT = "actorSubject";
+    public static final String ACTOR_ROLE = "actorRole";
+    public static final String ACTOR_AGENCY = "actorAgency";
+    public static final String CHANNEL = "channel";
+    public static final String COMMAND_ID = "commandId";
+    public static final String CORRELATION_ID = "correlationId";
+    public static final String CAUSATION_ID = "causationId";
+
+    /** The city's clock: business dates (deadlines, decision days) are days in this zone. */
+    @Bean
+    public Clock ledgerClock(@Value("${ledger.zone:Asia/Taipei}") String zone) {
+        return Clock.system(ZoneId.of(zone));
+    }
+
+    /**
+     * The object mapper of the HTTP layer. Declared because declaring Axon's own one below would
+     * otherwise switch Spring Boot's off.
+     */
+    @Bean
+    @Primary
+    public ObjectMapper objectMapper(Jackson2ObjectMapperBuilder builder) {
+        return builder.build();
+    }
+
+    /**
+     * Axon's mapper, separate from the HTTP one: stored JSON must not change because someone tuned
+     * the API's output. Unknown properties are tolerated when reading so that an additive upcast
+     * never blocks a replay; the approval tests guard the names.
+     */
+    @Bean("defaultAxonObjectMapper")
+    public ObjectMapper defaultAxonObjectMapper() {
+        return JsonMapper.builder()
+                .findAndAddModules()
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer serializer,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager,
+                                                 org.axonframework.common.jdbc.PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 @Value("${ledger.event-store.batch-size:100}") int batchSize,
+                                                 @Value("${ledger.event-store.gap-timeout-ms:60000}") int gapTimeoutMs) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .dataType(byte[].class)
+                .batchSize(batchSize)
+                // A global index that was handed out but not yet committed (or rolled back) is a gap;
+                // readers keep checking it for this long before they stop waiting for it.
+                .gapTimeout(gapTimeoutMs)
+                .build();
+    }
+
+    @Bean
+    public CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider(CORRELATION_ID, CAUSATION_ID);
+    }
+
+    @Bean
+    public CorrelationDataProvider envelopeProvider() {
+        return new SimpleCorrelationDataProvider(ACTOR_SUBJECT, ACTOR_ROLE, ACTOR_AGENCY, CHANNEL, COMMAND_ID);
+    }
+
+    /**
+     * Copies the actor and command id of every command into its metadata (the CommandGateway applies
+     * it; Axon's auto-configuration registers it), so commands from the command line or the demo loader
+     * carry the same envelope as HTTP ones.
+     */
+    @Bean
+    public MessageDispatchInterceptor<CommandMessage<?>> envelopeFromCommand() {
+        return messages -> (index, message) -> {
+            if (!(message.getPayload() instanceof LedgerCommand command) || command.actor() == null) {
+                return message;
+            }
+            Map<String, Object> envelope = new HashMap<>();
+            envelope.put(ACTOR_SUBJECT, command.actor().subject());
+            envelope.put(ACTOR_ROLE, command.actor().role().name());
+            if (command.actor().agencyCode() != null) {
+                envelope.put(ACTOR_AGENCY, command.actor().agencyCode());
+            }
+            if (command.commandId() != null) {
+                envelope.put(COMMAND_ID, command.commandId());
+            }
+            // What the sender said (channel, for one) wins over what is derived here; the actor itself
+            // always comes from the command, which is what the aggregate checked.
+            return message.andMetaData(envelope);
+        };
+    }
+
+    /**
+     * Projections: pooled streaming processors, batches of {@code ledger.projections.batch-size},
+     * several segments; errors propagate so the dead-letter queue takes the event.
+     */
+    @Bean
+    public ConfigurerModule projectionProcessors(@Value("${ledger.projections.batch-size:100}") int batchSize,
+                                                 @Value("${ledger.projections.segments:2}") int segments,
+                                                 @Value("${ledger.projections.threads:2}") int threads) {
+        return configurer -> {
+            configurer.eventProcessing()
+                    .usingPooledStreamingEventProcessors((config, builder) -> builder
+                            .batchSize(batchSize)
+                            .initialSegmentCount(segments)
+                            .maxClaimedSegments(segments)
+                            .coordinatorExecutor(name -> java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                                    daemon("coordinator-" + name)))
+                            .workerExecutor(name -> java.util.concurrent.Executors.newScheduledThreadPool(threads,
+                                    daemon("worker-" + name))))
+                    .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+        };
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
+        java.util.concurrent.atomic.AtomicInteger counter = new java.util.concurrent.atomic.AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+}
