@@ -17,6 +17,12 @@ public final class ApiRequests {
      */
     public static final String RETRYABLE_FAILURE_ATTRIBUTE = ApiRequests.class.getName() + ".retryableFailure";
 
+    /**
+     * Request attribute holding what to store for replay instead of the answer sent, when the answer
+     * holds a secret that must not rest in the idempotency table (the case password at acceptance).
+     */
+    public static final String REPLAY_BODY_ATTRIBUTE = ApiRequests.class.getName() + ".replayBody";
+
     private ApiRequests() {
     }
 

@@ -39,7 +39,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *   <li>no key, or not 1 to 128 printable characters: 400;</li>
  *   <li>first use of a key: the request runs and its answer is stored, unless it failed for a passing
  *       reason (5xx, a concurrent writer), in which case the key is released for a retry;</li>
- *   <li>same key, same method, path and body, answered: the stored answer, with {@code Idempotent-Replayed: true};</li>
+ *   <li>same key, same method, path and body, answered: the stored answer, with {@code Idempotent-Replayed: true}
+ *       (less any secret the controller withheld from storage, see {@link ApiRequests#REPLAY_BODY_ATTRIBUTE});</li>
  *   <li>same key, same request, still running: 409;</li>
  *   <li>same key, another request: 422.</li>
  * </ul>
@@ -55,9 +56,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private final IdempotencyStore store;
     private final ProblemWriter problems;
+    private final ObjectMapper objectMapper;
 
     public IdempotencyFilter(IdempotencyStore store, ObjectMapper objectMapper) {
         this.store = store;
+        this.objectMapper = objectMapper;
         this.problems = new ProblemWriter(objectMapper);
     }
 
@@ -123,8 +126,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 if (passing) {
                     store.abandon(key, scope);
                 } else {
+                    Object replayBody = request.getAttribute(ApiRequests.REPLAY_BODY_ATTRIBUTE);
+                    byte[] stored = replayBody == null ? captured.getContentAsByteArray() : objectMapper.writeValueAsBytes(replayBody);
                     store.complete(key, scope, new StoredAnswer(status, captured.getContentType(), captured.getHeader("Location"),
-                            captured.getContentAsByteArray()));
+                            stored));
                 }
             } catch (RuntimeException storeFailure) {
                 // The work is done, so the client still gets its answer; the key is freed when its lease runs out.

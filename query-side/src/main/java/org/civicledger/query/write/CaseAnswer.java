@@ -11,7 +11,8 @@ import java.time.LocalDate;
  * in force and the position of the case's last event in the ledger's global order.
  *
  * <p>{@code caseNumber} and {@code casePassword} appear only in the answer to acceptance; the case
- * password is shown this once (and sent to the applicant), never again by any read.
+ * password is shown this once (and sent to the applicant), never again by any read, nor by a replay
+ * of the same request: it is not stored with the idempotency record.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseAnswer(
@@ -21,6 +22,11 @@ public record CaseAnswer(
         @Schema(description = "global index of the case's last event; read models that reached it show this write") Long position,
         String caseNumber,
         String casePassword) {
+
+    /** The same answer without the case password: what is kept for an idempotent replay. */
+    CaseAnswer withoutPassword() {
+        return new CaseAnswer(caseId, status, deadline, position, caseNumber, null);
+    }
 
     /**
      * Reads the command handler's result by its property names. The query side may not depend on the

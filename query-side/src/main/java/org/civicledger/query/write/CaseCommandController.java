@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import org.civicledger.events.cases.CaseCommands.SubmitApplication;
 import org.civicledger.events.cases.CaseCommands.TransferCase;
 import org.civicledger.events.cases.CaseCommands.WithdrawApplication;
 import org.civicledger.events.common.LedgerCommand;
+import org.civicledger.query.http.ApiRequests;
 import org.civicledger.query.http.InvalidRequestException;
 import org.civicledger.query.write.CaseRequests.ExtendDeadlineBody;
 import org.civicledger.query.write.CaseRequests.ProvideSupplementBody;
@@ -75,9 +77,14 @@ public class CaseCommandController {
     }
 
     @PostMapping("/{caseId}/accept")
-    @Operation(summary = "Accept a case", description = "Issues the case number and case password (shown only in this answer) and starts the statutory clock")
-    public CaseAnswer accept(@PathVariable String caseId, @Parameter(hidden = true) CommandContext context) {
-        return send(caseId(caseId), new AcceptCase(caseId, context.commandId(), context.actor()), context);
+    @Operation(summary = "Accept a case", description = "Issues the case number and case password and starts the statutory clock."
+            + " The case password is shown only in this answer: a replay of the same request answers without it")
+    public CaseAnswer accept(@PathVariable String caseId, @Parameter(hidden = true) CommandContext context,
+                             HttpServletRequest request) {
+        CaseAnswer answer = send(caseId(caseId), new AcceptCase(caseId, context.commandId(), context.actor()), context);
+        // The case password leaves the ledger only in this answer and in the applicant's notice; it does not rest in the idempotency table.
+        request.setAttribute(ApiRequests.REPLAY_BODY_ATTRIBUTE, answer.withoutPassword());
+        return answer;
     }
 
     @PostMapping("/{caseId}/review")

@@ -301,6 +301,22 @@ class WriteApiTest {
     }
 
     @Test
+    void a_replayed_acceptance_does_not_show_the_case_password_again() throws Exception {
+        String caseId = submitCase();
+        String key = key();
+        mvc.perform(asOfficer(post("/api/v1/cases/{id}/accept", caseId), key))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.casePassword").value("pw-123456"));
+        mvc.perform(asOfficer(post("/api/v1/cases/{id}/accept", caseId), key))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Idempotent-Replayed", "true"))
+                .andExpect(jsonPath("$.caseNumber").value("A-2026-000001"))
+                .andExpect(jsonPath("$.casePassword").doesNotExist());
+        assertThat(jdbc.queryForList("SELECT response_body FROM idempotency_key", byte[].class).stream()
+                .map(String::new)).noneMatch(body -> body.contains("pw-123456"));
+    }
+
+    @Test
     void a_refusal_is_kept_and_replayed_for_its_key() throws Exception {
         String caseId = submitCase();
         String key = key();
