@@ -14,10 +14,14 @@ public record WorkingDayCalendar(Set<LocalDate> holidays, Set<LocalDate> makeUpW
 
     @Override
     public boolean isWorkingDay(LocalDate date) {
+        // A holiday wins over a make-up working day: a typhoon day declared on a make-up Saturday closes the offices.
+        if (holidays.contains(date)) {
+            return false;
+        }
         if (makeUpWorkdays.contains(date)) {
             return true;
         }
         DayOfWeek day = date.getDayOfWeek();
-        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !holidays.contains(date);
+        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY;
     }
 }

@@ -40,10 +40,15 @@ public final class CasePasswordHash {
         if (parts.length != 4 || !PREFIX.equals(parts[0])) {
             return false;
         }
-        int iterations = Integer.parseInt(parts[1]);
-        byte[] salt = Base64.getDecoder().decode(parts[2]);
-        byte[] expected = Base64.getDecoder().decode(parts[3]);
-        return MessageDigest.isEqual(expected, derive(password, salt, iterations));
+        try {
+            int iterations = Integer.parseInt(parts[1]);
+            byte[] salt = Base64.getDecoder().decode(parts[2]);
+            byte[] expected = Base64.getDecoder().decode(parts[3]);
+            return MessageDigest.isEqual(expected, derive(password, salt, iterations));
+        } catch (IllegalArgumentException malformed) {
+            // A damaged stored value (bad number, bad base64, iterations below one) opens nothing; it must not throw.
+            return false;
+        }
     }
 
     private static byte[] derive(String password, byte[] salt, int iterations) {

@@ -1,0 +1,166 @@
+package org.civicledger.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.axonframework.serialization.Revision;
+import org.civicledger.events.cases.Applicant;
+import org.civicledger.events.cases.CaseEvent;
+import org.civicledger.events.common.DocumentReference;
+import org.civicledger.events.common.Money;
+import org.civicledger.events.common.NationalId;
+import org.civicledger.events.reference.AgencyEvent;
+import org.civicledger.events.reference.CalendarEvents;
+import org.civicledger.events.reference.CalendarEvents.Holiday;
+import org.civicledger.events.reference.CaseTypeEvent;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Freezes the JSON of every event, because stored events must load for as long as the ledger lives.
+ *
+ * <p>Each event has an approved file {@code src/test/resources/approved/<EventName>.json}. A rename,
+ * a removed field or a changed date format breaks the comparison; the approved JSON must also still
+ * deserialize into an equal record. Changing an event means a new revision and an upcaster, not an
+ * edit of its approved file. A new event fails here until its sample is added below and its JSON,
+ * written to {@code target/received-json/}, is reviewed and moved next to the others.
+ */
+class EventJsonApprovalTest {
+
+    private static final Path APPROVED = Path.of("src", "test", "resources", "approved");
+    private static final Path RECEIVED = Path.of("target", "received-json");
+
+    /**
+     * Configured as Spring Boot configures the ObjectMapper that Axon's JacksonSerializer uses: the modules
+     * of spring-boot-starter-json (found on the classpath), ISO dates, unknown properties tolerated.
+     */
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private static final String CASE_ID = "case-2025-0001";
+    private static final LocalDate DAY = LocalDate.of(2025, 10, 2);
+    private static final List<DocumentReference> DOCUMENTS = List.of(
+            new DocumentReference("id-card", "mydoc://documents/id-card-1"),
+            new DocumentReference("application-form", "mydoc://documents/form-1"));
+
+    /** One fixed, fully populated sample per event; insertion order is the order of the report. */
+    private static Map<Class<?>, Object> samples() {
+        Map<Class<?>, Object> samples = new LinkedHashMap<>();
+        add(samples, new CaseEvent.ApplicationSubmitted(CASE_ID, "RESIDENCE-CERTIFICATE", "CIVIL-AFFAIRS",
+                new Applicant("citizen-lin-mei", new NationalId("A123456789"), "Lin Mei", "lin.mei@example.org", "+886912345678"),
+                DOCUMENTS, 5, Money.twd(15), Instant.parse("2025-10-01T01:00:00Z")));
+        add(samples, new CaseEvent.CaseAccepted(CASE_ID, "CIVIL-AFFAIRS-2025-000001",
+                "pbkdf2-sha256$120000$c2l4dGVlbi1ieXRlLXNsdA$8ZxH7mJq2bO0mXcQ1Wq3a5u9yY8b2dK3sR4tV6wX0zA", DAY, 5,
+                LocalDate.of(2025, 10, 13)));
+        add(samples, new CaseEvent.CaseReviewStarted(CASE_ID, "officer-wang"));
+        add(samples, new CaseEvent.SupplementRequested(CASE_ID, "the household register is missing",
+                List.of("household-register"), LocalDate.of(2025, 10, 8), 3));
+        add(samples, new CaseEvent.SupplementProvided(CASE_ID,
+                List.of(new DocumentReference("household-register", "mydoc://documents/register-1")),
+                LocalDate.of(2025, 10, 16), LocalDate.of(2025, 10, 20)));
+        add(samples, new CaseEvent.DeadlineExtended(CASE_ID, 3, "a site visit is needed", LocalDate.of(2025, 10, 13),
+                LocalDate.of(2025, 10, 16)));
+        add(samples, new CaseEvent.CaseFlaggedOverdue(CASE_ID, LocalDate.of(2025, 10, 13), LocalDate.of(2025, 10, 14)));
+        add(samples, new CaseEvent.CaseApproved(CASE_ID, "all documents in order", LocalDate.of(2025, 10, 9), 4, true,
+                LocalDate.of(2025, 11, 10)));
+        add(samples, new CaseEvent.CaseRejected(CASE_ID, "the applicant does not live in the city", LocalDate.of(2025, 10, 14),
+                6, false, LocalDate.of(2025, 11, 13)));
+        add(samples, new CaseEvent.ApplicationWithdrawn(CASE_ID, "moved to another city", LocalDate.of(2025, 10, 7)));
+        add(samples, new CaseEvent.CaseTransferred(CASE_ID, "CIVIL-AFFAIRS", "URBAN-DEVELOPMENT",
+                "the address is in the urban development district"));
+        add(samples, new CaseEvent.CaseClosed(CASE_ID, "appeal window ended on 2025-11-10", LocalDate.of(2025, 11, 11)));
+
+        add(samples, new AgencyEvent.AgencyRegistered("CIVIL-AFFAIRS", "Department of Civil Affairs"));
+        add(samples, new AgencyEvent.AgencyRenamed("CIVIL-AFFAIRS", "Civil Affairs Bureau", "Department of Civil Affairs",
+                "reorganisation of 2025"));
+
+        add(samples, new CaseTypeEvent.CaseTypeRegistered("RESIDENCE-CERTIFICATE", "CIVIL-AFFAIRS", "Residence certificate",
+                List.of("id-card", "application-form"), Money.twd(15), 5));
+        add(samples, new CaseTypeEvent.CaseTypeRevised("RESIDENCE-CERTIFICATE", "Residence certificate",
+                List.of("id-card", "application-form"), Money.twd(20), 3, Money.twd(15), 5, "fee schedule of 2026"));
+
+        add(samples, new CalendarEvents.CalendarYearPublished(2025,
+                List.of(new Holiday(LocalDate.of(2025, 10, 6), "Mid-Autumn Festival"),
+                        new Holiday(LocalDate.of(2025, 10, 10), "National Day")),
+                List.of(LocalDate.of(2025, 2, 8)), "Directorate-General of Personnel Administration"));
+        add(samples, new CalendarEvents.HolidayDeclared(2025, LocalDate.of(2025, 10, 3), "Typhoon day", "typhoon Krathon"));
+        return samples;
+    }
+
+    private static void add(Map<Class<?>, Object> samples, Object event) {
+        samples.put(event.getClass(), event);
+    }
+
+    /** Every event class of the contract: the records of the sealed interfaces, and the calendar's events. */
+    private static List<Class<?>> eventClasses() {
+        Stream<Class<?>> sealed = Stream.of(CaseEvent.class, AgencyEvent.class, CaseTypeEvent.class)
+                .flatMap(type -> Arrays.stream(type.getPermittedSubclasses()));
+        // CalendarEvents is a holder class, not a sealed interface; Holiday is a value inside its events.
+        Stream<Class<?>> calendar = Arrays.stream(CalendarEvents.class.getDeclaredClasses())
+                .filter(type -> type != Holiday.class);
+        return Stream.concat(sealed, calendar).toList();
+    }
+
+    @Test
+    void every_event_has_a_sample_here_so_none_escapes_approval() {
+        assertThat(samples().keySet()).containsExactlyInAnyOrderElementsOf(eventClasses());
+    }
+
+    @Test
+    void every_event_carries_a_revision_from_its_first_day() {
+        assertThat(eventClasses()).isNotEmpty().allSatisfy(type ->
+                assertThat(type.getAnnotation(Revision.class)).as(type.getName() + " has @Revision").isNotNull());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> the_json_of_each_event_is_as_approved() {
+        return samples().entrySet().stream().map(sample -> DynamicTest.dynamicTest(sample.getKey().getSimpleName(),
+                () -> verifyJson(sample.getKey().getSimpleName(), sample.getValue())));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> each_approved_json_still_loads_into_an_equal_event() {
+        return samples().entrySet().stream().map(sample -> DynamicTest.dynamicTest(sample.getKey().getSimpleName(), () -> {
+            Path approved = APPROVED.resolve(sample.getKey().getSimpleName() + ".json");
+            assertThat(approved).as("approved JSON of " + sample.getKey().getSimpleName()).exists();
+            Object loaded = MAPPER.readValue(Files.readString(approved, StandardCharsets.UTF_8), sample.getKey());
+            assertThat(loaded).isEqualTo(sample.getValue());
+        }));
+    }
+
+    private static void verifyJson(String name, Object event) throws IOException {
+        String received = MAPPER.writeValueAsString(event).replace("\r\n", "\n") + "\n";
+        Path approved = APPROVED.resolve(name + ".json");
+        if (Files.exists(approved) && Files.readString(approved, StandardCharsets.UTF_8).replace("\r\n", "\n").equals(received)) {
+            return;
+        }
+        Files.createDirectories(RECEIVED);
+        Path receivedFile = RECEIVED.resolve(name + ".json");
+        Files.writeString(receivedFile, received, StandardCharsets.UTF_8);
+        if (!Files.exists(approved)) {
+            fail("no approved JSON for " + name + "; review " + receivedFile.toAbsolutePath() + " and move it to " + approved);
+        }
+        assertThat(received)
+                .as("JSON of " + name + " differs from " + approved + " (received copy in " + receivedFile + ")")
+                .isEqualTo(Files.readString(approved, StandardCharsets.UTF_8).replace("\r\n", "\n"));
+    }
+}

@@ -1,0 +1,35 @@
+package org.civicledger.ops.flow;
+
+import org.civicledger.ops.support.PostgresTestDatabase;
+import org.civicledger.ops.support.TestClockConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The case flow on PostgreSQL (the production store), in a schema of its own. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "ledger.notices.dispatch.enabled=false")
+@ActiveProfiles("postgres")
+@Import(TestClockConfiguration.class)
+class PostgresLedgerFlowTest extends LedgerFlowContract {
+
+    private static String schema;
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        PostgresTestDatabase.requireOrSkip();
+        schema = PostgresTestDatabase.createSchema("cl_flow");
+        registry.add("spring.datasource.url", () -> PostgresTestDatabase.urlFor(schema));
+        registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
+        registry.add("spring.flyway.schemas", () -> schema);
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        if (schema != null) {
+            PostgresTestDatabase.dropSchema(schema);
+        }
+    }
+}
