@@ -19,25 +19,20 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.civicledger.ops.LedgerApplication;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The write API over real HTTP against the whole ledger: Axon on the embedded H2 store, the case
+ * The write API over real HTTP against the whole ledger: Axon on a JDBC event store, the case
  * aggregate and its rules, Flyway's schema. Every refusal is checked to leave no event behind.
+ * Run on the embedded H2 store ({@link WriteApiOnH2Test}) and on PostgreSQL ({@link WriteApiOnPostgresTest}).
  */
-@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:write-api-full-stack;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-        "ledger.notices.dispatch.enabled=false"
-})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WriteApiFullStackTest {
+abstract class WriteApiContract {
 
     static final String AGENCY = "DBU";
     static final String CASE_TYPE = "BUILDING-PERMIT";
