@@ -32,11 +32,13 @@ import org.civicledger.query.write.CaseRequests.SubmitCase;
 import org.civicledger.query.write.CaseRequests.TransferBody;
 import org.civicledger.query.write.CommandSender.Sent;
 import org.civicledger.query.write.CommandSender.Target;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -65,6 +67,7 @@ public class CaseCommandController {
      * the answer be lost (a timeout) and the key's record released, a retry targets the same case and
      * is refused as a duplicate instead of opening a second case.
      */
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     @Operation(summary = "Submit an application", description = "Opens a case; answers 201 with the new case id and the position of its first event")
     public ResponseEntity<CaseAnswer> submit(@Valid @RequestBody SubmitCase body, @Parameter(hidden = true) CommandContext context) {

@@ -25,11 +25,13 @@ import org.civicledger.query.write.ReferenceRequests.RegisterAgencyBody;
 import org.civicledger.query.write.ReferenceRequests.RegisterCaseTypeBody;
 import org.civicledger.query.write.ReferenceRequests.RenameAgencyBody;
 import org.civicledger.query.write.ReferenceRequests.ReviseCaseTypeBody;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -49,6 +51,7 @@ public class ReferenceCommandController {
         this.sender = sender;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/agencies")
     @Operation(summary = "Register an agency")
     public ResponseEntity<ReferenceAnswer> registerAgency(@Valid @RequestBody RegisterAgencyBody body,
@@ -66,6 +69,7 @@ public class ReferenceCommandController {
                 new RenameAgency(agencyCode, body.name(), body.reason(), context.commandId(), context.actor()), context);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/case-types")
     @Operation(summary = "Register a case type", description = "Its agency, required documents, fee and statutory processing days")
     public ResponseEntity<ReferenceAnswer> registerCaseType(@Valid @RequestBody RegisterCaseTypeBody body,
@@ -85,6 +89,7 @@ public class ReferenceCommandController {
                 context.commandId(), context.actor()), context);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/calendar/{year}")
     @Operation(summary = "Publish a year's business calendar", description = "Its holidays and make-up working days; once per year")
     public ResponseEntity<ReferenceAnswer> publishCalendarYear(@PathVariable int year, @Valid @RequestBody PublishCalendarYearBody body,

@@ -70,6 +70,8 @@ public class WriteApiConfiguration implements WebMvcConfigurer {
                 problem(post, "409", "Conflicts with the target's state, a concurrent writer, or a duplicate request in progress");
                 problem(post, "413", "The body is larger than 64 KiB");
                 problem(post, "422", "Refused by a rule of the ledger (`rule`, `field`), or an Idempotency-Key reused for another request");
+                problem(post, "500", "The ledger failed; nothing is said of why. The Idempotency-Key may be retried");
+                problem(post, "503", "The ledger did not answer in time; the command may still complete. The Idempotency-Key may be retried");
             });
         };
     }

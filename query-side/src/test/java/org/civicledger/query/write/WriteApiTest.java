@@ -389,7 +389,8 @@ class WriteApiTest {
     void the_openapi_document_describes_the_writes_and_their_headers() throws Exception {
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.paths['/api/v1/cases'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/cases'].post.responses['201']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/cases'].post.responses['422'].content['application/problem+json']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/cases/{caseId}/accept'].post.parameters[?(@.name == 'Idempotency-Key')].required")
                         .value(true))
                 .andExpect(jsonPath("$.paths['/api/v1/reference/case-types'].post").exists())
