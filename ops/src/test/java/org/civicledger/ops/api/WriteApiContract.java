@@ -324,6 +324,17 @@ abstract class WriteApiContract {
     }
 
     @Test
+    void unknown_routes_wrong_methods_and_wrong_media_types_are_problems() throws Exception {
+        Answer unknown = post(As.CITIZEN, "/api/v1/no-such-thing", key(), "{}");
+        assertProblem(unknown, 404, null);
+        Answer wrongMethod = send(request(As.CITIZEN, "/api/v1/cases", key()).PUT(HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertProblem(wrongMethod, 405, null);
+        Answer wrongType = send(request(As.CITIZEN, "/api/v1/cases", key()).setHeader("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("hello")).build());
+        assertProblem(wrongType, 415, null);
+    }
+
+    @Test
     void the_openapi_document_is_served_with_the_write_headers() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
