@@ -11,7 +11,11 @@ import java.util.Map;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.eventhandling.LoggingErrorHandler;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -20,9 +24,11 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
+import org.civicledger.command.notices.CaseNoticePolicy;
 import org.civicledger.events.common.LedgerCommand;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -77,7 +83,9 @@ public class AxonConfiguration {
                 .build();
     }
 
+    /** The JDBC event store; with the {@code axonserver} profile Axon Server takes its place. */
     @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
     public EventStorageEngine eventStorageEngine(Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  ConnectionProvider connectionProvider,
@@ -96,6 +104,26 @@ public class AxonConfiguration {
                 // A global index that was handed out but not yet committed (or rolled back) is a gap;
                 // readers keep checking it for this long before they stop waiting for it.
                 .gapTimeout(gapTimeoutMs)
+                .build();
+    }
+
+    /**
+     * Persistent deadlines (statutory clocks, appeal windows) in the {@code scheduled_tasks} table.
+     * Declared with its concrete type because db-scheduler's task looks the manager up by that type,
+     * possibly before anything else asked for it (after a restart, with deadlines already due).
+     */
+    @Bean
+    public DbSchedulerDeadlineManager deadlineManager(Scheduler scheduler, org.axonframework.config.Configuration configuration,
+                                                      @Qualifier("eventSerializer") Serializer serializer,
+                                                      TransactionManager transactionManager) {
+        return DbSchedulerDeadlineManager.builder()
+                .scheduler(scheduler)
+                .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
+                .serializer(serializer)
+                .transactionManager(transactionManager)
+                // db-scheduler's Spring Boot starter starts and stops the scheduler itself.
+                .startScheduler(false)
+                .stopScheduler(false)
                 .build();
     }
 
@@ -153,7 +181,10 @@ public class AxonConfiguration {
                                     daemon("coordinator-" + name)))
                             .workerExecutor(name -> java.util.concurrent.Executors.newScheduledThreadPool(threads,
                                     daemon("worker-" + name))))
-                    .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+                    .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
+                    // Queuing a notice must not undo the case step that caused it: log, keep the step.
+                    .registerListenerInvocationErrorHandler(CaseNoticePolicy.PROCESSING_GROUP,
+                            config -> new LoggingErrorHandler());
         };
     }
 

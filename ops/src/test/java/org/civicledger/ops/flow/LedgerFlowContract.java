@@ -127,6 +127,18 @@ public abstract class LedgerFlowContract {
         assertThat(metadata.get("correlationId").asText()).isNotBlank();
         assertThat(metadata.get("causationId").asText()).isNotBlank();
 
+        // Each step that concerns the applicant queued a notice per channel, in the step's own transaction.
+        List<String> notices = jdbc.queryForList(
+                "SELECT kind || '/' || channel FROM notice_outbox WHERE case_id = ? ORDER BY id", String.class, caseId);
+        assertThat(notices).containsExactlyInAnyOrder(
+                "APPLICATION_SUBMITTED/EMAIL", "APPLICATION_SUBMITTED/SMS", "CREDENTIALS_ISSUED/EMAIL", "CREDENTIALS_ISSUED/SMS",
+                "SUPPLEMENT_REQUESTED/EMAIL", "SUPPLEMENT_REQUESTED/SMS", "CASE_APPROVED/EMAIL", "CASE_APPROVED/SMS",
+                "CASE_CLOSED/EMAIL", "CASE_CLOSED/SMS");
+        String credentialsBody = jdbc.queryForObject(
+                "SELECT body FROM notice_outbox WHERE case_id = ? AND kind = 'CREDENTIALS_ISSUED' AND channel = 'EMAIL'",
+                String.class, caseId);
+        assertThat(credentialsBody).contains(accepted.caseNumber()).contains(accepted.casePassword());
+
         // The statutory deadline is a persistent schedule, not a timer in memory.
         Integer scheduled = jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks", Integer.class);
         assertThat(scheduled).isPositive();
