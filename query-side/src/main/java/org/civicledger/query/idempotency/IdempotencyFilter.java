@@ -26,6 +26,7 @@ import org.civicledger.query.idempotency.IdempotencyStore.StoredAnswer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -96,7 +97,16 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         byte[] body = cached.body();
 
-        Claim claim = store.claim(key, scope, requestHash(request, body));
+        Claim claim;
+        try {
+            claim = store.claim(key, scope, requestHash(request, body));
+        } catch (DataAccessException unavailable) {
+            LOG.error("Could not claim an idempotency key", unavailable);
+            problems.write(request, response, ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.INTERNAL_ERROR,
+                    "Temporarily unavailable", "the ledger cannot take writes right now; retry with the same Idempotency-Key", null),
+                    Map.of());
+            return;
+        }
         if (claim instanceof KeyReused) {
             refuse(request, response, HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.IDEMPOTENCY_KEY_REUSED, "Idempotency key reused",
                     "this Idempotency-Key was used for a different request; use a new key for a new request");
@@ -131,7 +141,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     store.complete(key, scope, new StoredAnswer(status, captured.getContentType(), captured.getHeader("Location"),
                             stored));
                 }
-            } catch (RuntimeException storeFailure) {
+            } catch (RuntimeException | IOException storeFailure) {
                 // The work is done, so the client still gets its answer; the key is freed when its lease runs out.
                 LOG.error("Could not record the answer for an idempotency key", storeFailure);
             }
