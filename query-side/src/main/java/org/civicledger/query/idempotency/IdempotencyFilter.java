@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.civicledger.query.http.ApiRequests;
 import org.civicledger.query.http.CachedBodyRequest;
@@ -25,6 +26,7 @@ import org.civicledger.query.idempotency.IdempotencyStore.StillRunning;
 import org.civicledger.query.idempotency.IdempotencyStore.StoredAnswer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.dao.DataAccessException;
 import org.springframework.core.annotation.Order;
@@ -59,7 +61,16 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final ProblemWriter problems;
     private final ObjectMapper objectMapper;
 
-    public IdempotencyFilter(IdempotencyStore store, ObjectMapper objectMapper) {
+    /**
+     * POSTs that are queries, not writes: they change nothing, so there is nothing to deduplicate,
+     * and their answers (a case's status, looked up by case number and password) must not be stored.
+     * They use POST only to keep secrets out of URLs and logs.
+     */
+    private final Set<String> exemptPaths;
+
+    public IdempotencyFilter(IdempotencyStore store, ObjectMapper objectMapper,
+                             @Value("${civicledger.api.idempotency.exempt-paths:/api/v1/case-status/lookup}") String[] exemptPaths) {
+        this.exemptPaths = Set.of(exemptPaths);
         this.store = store;
         this.objectMapper = objectMapper;
         this.problems = new ProblemWriter(objectMapper);
@@ -67,7 +78,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !ApiRequests.isApiWrite(request.getMethod(), request.getRequestURI());
+        return !ApiRequests.isApiWrite(request.getMethod(), request.getRequestURI()) || exemptPaths.contains(request.getRequestURI());
     }
 
     @Override

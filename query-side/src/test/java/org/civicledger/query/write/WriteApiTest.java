@@ -375,6 +375,13 @@ class WriteApiTest {
     }
 
     @Test
+    void a_query_by_post_needs_no_idempotency_key() throws Exception {
+        // No lookup handler in this context: reaching the dispatcher (404) shows the filter let it through.
+        mvc.perform(post("/api/v1/case-status/lookup").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void unknown_routes_methods_and_media_types_are_problems() throws Exception {
         mvc.perform(get("/api/v1/no-such-thing")).andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
