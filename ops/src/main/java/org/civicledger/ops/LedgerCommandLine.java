@@ -3,7 +3,12 @@ package org.civicledger.ops;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.civicledger.ops.demo.DemoCity;
+import org.civicledger.ops.demo.DemoCityLoader.SampleCase;
+import org.civicledger.ops.demo.DemoRun;
 import org.springframework.boot.SpringApplication;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +21,7 @@ import picocli.CommandLine.Unmatched;
  */
 @Command(name = "ledger", mixinStandardHelpOptions = true, version = "Civic Ledger 0.1",
         description = "An event-sourced ledger for a city's digital services.",
-        subcommands = {LedgerCommandLine.Serve.class})
+        subcommands = {LedgerCommandLine.Serve.class, LedgerCommandLine.Demo.class, LedgerCommandLine.Bench.class})
 public class LedgerCommandLine implements Callable<Integer> {
 
     public static int run(String[] args) {
@@ -70,6 +75,59 @@ public class LedgerCommandLine implements Callable<Integer> {
             ConfigurableApplicationContext context = start(springArgs());
             WhereToLook.print(context, System.out);
             Thread.currentThread().join();
+            return 0;
+        }
+    }
+
+    @Command(name = "demo", description = "Run the ledger with a demo city: calendars, 145 agencies, 1,400 case types and "
+            + "a few thousand cases in every state (generated once per store), then serve.")
+    static class Demo extends LedgerOptions implements Callable<Integer> {
+
+        @Option(names = "--cases", defaultValue = "3000", description = "Cases to generate on the first run (default ${DEFAULT-VALUE}).")
+        int cases;
+
+        @Option(names = "--seed", defaultValue = "" + DemoCity.DEFAULT_SEED, description = "Seed of the demo city (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--threads", defaultValue = "4", description = "Threads sending the demo's commands (default ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            ConfigurableApplicationContext context = start(springArgs());
+            SampleCase sample = DemoRun.prepare(context, seed, cases, threads, System.out);
+            DemoRun.printTryThis(context, sample, System.out);
+            Thread.currentThread().join();
+            return 0;
+        }
+    }
+
+    @Command(name = "bench", description = "Submit cases with N concurrent clients end to end (command, durable event, "
+            + "status projection visible) and compare with raw single-row JDBC inserts on the same database.")
+    static class Bench extends LedgerOptions implements Callable<Integer> {
+
+        @Option(names = "--clients", defaultValue = "16", description = "Concurrent clients (default ${DEFAULT-VALUE}).")
+        int clients;
+
+        @Option(names = "--cases", defaultValue = "5000", description = "Measured cases (default ${DEFAULT-VALUE}).")
+        int cases;
+
+        @Option(names = "--warmup", defaultValue = "500", description = "Cases (and raw rows) sent first and not measured (default ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Override
+        public Integer call() throws Exception {
+            org.civicledger.ops.bench.Bench.Options options = new org.civicledger.ops.bench.Bench.Options(clients, cases, warmup);
+            // No web server and no notice dispatch: the bench measures the write path, nothing else; the pool
+            // holds a connection for every client plus the projection workers and the visibility poller.
+            try (ConfigurableApplicationContext context = start(springArgs("--spring.main.web-application-type=none",
+                    "--ledger.notices.dispatch.enabled=false",
+                    "--spring.datasource.hikari.maximum-pool-size=" + (clients + 8)))) {
+                org.civicledger.ops.bench.Bench bench = new org.civicledger.ops.bench.Bench(context.getBean(CommandGateway.class),
+                        context.getBean(JdbcTemplate.class), context.getBean(javax.sql.DataSource.class), System.out);
+                org.civicledger.ops.bench.Bench.Result result = bench.run(options);
+                org.civicledger.ops.bench.Bench.print(result, options, System.out);
+            }
             return 0;
         }
     }

@@ -1,0 +1,263 @@
+package org.civicledger.ops.demo;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.civicledger.command.cases.CaseResult;
+import org.civicledger.events.cases.CaseCommands.AcceptCase;
+import org.civicledger.events.cases.CaseCommands.ApproveCase;
+import org.civicledger.events.cases.CaseCommands.CloseCase;
+import org.civicledger.events.cases.CaseCommands.ExtendDeadline;
+import org.civicledger.events.cases.CaseCommands.ProvideSupplement;
+import org.civicledger.events.cases.CaseCommands.RejectCase;
+import org.civicledger.events.cases.CaseCommands.RequestSupplement;
+import org.civicledger.events.cases.CaseCommands.StartReview;
+import org.civicledger.events.cases.CaseCommands.SubmitApplication;
+import org.civicledger.events.cases.CaseCommands.TransferCase;
+import org.civicledger.events.cases.CaseCommands.WithdrawApplication;
+import org.civicledger.events.common.Actor;
+import org.civicledger.events.common.DocumentReference;
+import org.civicledger.events.common.Money;
+import org.civicledger.events.reference.ReferenceCommands.RegisterAgency;
+import org.civicledger.events.reference.ReferenceCommands.RegisterCaseType;
+import org.civicledger.ops.demo.DemoCity.CaseSpec;
+import org.civicledger.ops.demo.DemoCity.CaseTypeSpec;
+import org.civicledger.ops.demo.DemoCity.TargetState;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Loads a {@link DemoCity} into the ledger through the command gateway, so every row it leaves is the result
+ * of an event: calendars, agencies, case types, then cases driven to their target states.
+ *
+ * <p>Commands go out from a small pool of threads (the command bus runs a command on the sending thread);
+ * each case's commands run in order on one thread, different cases run side by side. Reference data is
+ * registered before any case, agencies before case types, because each step checks the one before.
+ */
+public final class DemoCityLoader {
+
+    /** The actor of everything the loader registers; it shows in every reference event's envelope. */
+    public static final Actor LOADER = Actor.system("demo-loader");
+    private static final int FAILURES_SHOWN_MAX = 5;
+
+    private final CommandGateway gateway;
+    private final JdbcTemplate jdbc;
+    private final int threads;
+    private final PrintStream out;
+
+    public DemoCityLoader(CommandGateway gateway, JdbcTemplate jdbc, int threads, PrintStream out) {
+        if (threads < 1 || threads > 64) {
+            throw new IllegalArgumentException("threads must be between 1 and 64");
+        }
+        this.gateway = gateway;
+        this.jdbc = jdbc;
+        this.threads = threads;
+        this.out = out;
+    }
+
+    /** A case accepted in this run, with the password only acceptance reveals. */
+    public record SampleCase(String caseId, String caseNumber, String casePassword, String caseTypeCode, String agencyCode) {
+        @Override
+        public String toString() {
+            return "SampleCase[" + caseId + ", " + caseNumber + "]";
+        }
+    }
+
+    /** What a load did and how long it took. */
+    public record LoadReport(int agencies, int caseTypes, int cases, int commands, int failures,
+                             Map<TargetState, Integer> casesByState, Duration referenceTime, Duration caseTime,
+                             SampleCase sample) {
+
+        public double commandsPerSecond() {
+            Duration total = referenceTime.plus(caseTime);
+            return total.isZero() ? 0 : commands * 1000.0 / total.toMillis();
+        }
+    }
+
+    public int agencyCount() {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM cmd_agency", Integer.class);
+        return count == null ? 0 : count;
+    }
+
+    public int caseTypeCount() {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM cmd_case_type", Integer.class);
+        return count == null ? 0 : count;
+    }
+
+    /** Publishes each shipped calendar year the ledger does not have yet; answers the years published now. */
+    public List<Integer> publishMissingCalendars() {
+        List<Integer> published = new ArrayList<>();
+        for (int year : CalendarData.SHIPPED_YEARS) {
+            Integer present = jdbc.queryForObject("SELECT COUNT(*) FROM cmd_calendar_year WHERE calendar_year = ?",
+                    Integer.class, year);
+            if (present != null && present > 0) {
+                continue;
+            }
+            CalendarData data = CalendarData.load(year);
+            gateway.sendAndWait(data.toCommand(LOADER));
+            published.add(year);
+        }
+        return published;
+    }
+
+    /** Registers the city's agencies and case types and brings {@code caseCount} cases to their target states. */
+    public LoadReport load(DemoCity city, int caseCount) {
+        if (caseCount < 0 || caseCount > 1_000_000) {
+            throw new IllegalArgumentException("case count must be between 0 and 1,000,000");
+        }
+        AtomicInteger commands = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "demo-loader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            long start = System.nanoTime();
+            runAll(pool, city.agencies(), agency -> send(new RegisterAgency(agency.code(), agency.name(),
+                    "demo-agency-" + agency.code(), LOADER), commands), failures);
+            runAll(pool, city.caseTypes(), type -> send(new RegisterCaseType(type.code(), type.agencyCode(), type.name(),
+                    type.requiredDocuments(), Money.twd(type.feeTwd()), type.statutoryDays(), "demo-case-type-" + type.code(),
+                    LOADER), commands), failures);
+            long referenceDone = System.nanoTime();
+            out.printf("  registered %d agencies and %d case types in %.1f s%n", city.agencies().size(),
+                    city.caseTypes().size(), (referenceDone - start) / 1e9);
+
+            List<CaseSpec> cases = city.cases(caseCount);
+            Map<TargetState, AtomicInteger> reached = new EnumMap<>(TargetState.class);
+            for (TargetState state : TargetState.values()) {
+                reached.put(state, new AtomicInteger());
+            }
+            AtomicReference<SampleCase> sample = new AtomicReference<>();
+            AtomicInteger done = new AtomicInteger();
+            runAll(pool, cases, spec -> {
+                SampleCase accepted = drive(spec, commands);
+                if (accepted != null) {
+                    sample.compareAndSet(null, accepted);
+                }
+                reached.get(spec.target()).incrementAndGet();
+                int finished = done.incrementAndGet();
+                if (finished % 1000 == 0) {
+                    out.printf("  %d of %d cases loaded%n", finished, cases.size());
+                }
+            }, failures);
+            long casesDone = System.nanoTime();
+            Map<TargetState, Integer> byState = new EnumMap<>(TargetState.class);
+            reached.forEach((state, count) -> byState.put(state, count.get()));
+            return new LoadReport(city.agencies().size(), city.caseTypes().size(), cases.size(), commands.get(), failures.get(),
+                    byState, Duration.ofNanos(referenceDone - start), Duration.ofNanos(casesDone - referenceDone), sample.get());
+        } finally {
+            pool.shutdown();
+            try {
+                pool.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Submits one new case of {@code caseType} and accepts it, for a case number and password to show when
+     * the city was loaded by an earlier run (a password is known only at acceptance).
+     */
+    public SampleCase submitAndAccept(DemoCity city, CaseTypeSpec caseType, String caseId) {
+        CaseSpec spec = city.caseNumber(1);
+        CaseSpec fresh = new CaseSpec(0, caseId, caseType, spec.applicant(), TargetState.ACCEPTED, null, 1, false);
+        return drive(fresh, new AtomicInteger());
+    }
+
+    private <T> void runAll(ExecutorService pool, List<T> items, Consumer<T> action, AtomicInteger failures) {
+        List<CompletableFuture<Void>> futures = new ArrayList<>(items.size());
+        for (T item : items) {
+            futures.add(CompletableFuture.runAsync(() -> action.accept(item), pool).exceptionally(failure -> {
+                if (failures.incrementAndGet() <= FAILURES_SHOWN_MAX) {
+                    Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+                    out.println("  failed: " + item + ": " + cause);
+                }
+                return null;
+            }));
+        }
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** Takes one case through the steps to its target state; answers its credentials when it was accepted. */
+    private SampleCase drive(CaseSpec spec, AtomicInteger commands) {
+        String caseId = spec.caseId();
+        CaseTypeSpec type = spec.caseType();
+        Actor citizen = Actor.citizen(spec.applicant().citizenSubject());
+        Actor officer = Actor.officer(DemoCity.officerSubject(type.agencyCode()), type.agencyCode());
+        List<DocumentReference> documents = type.requiredDocuments().stream()
+                .map(kind -> new DocumentReference(kind, "mydoc://demo/" + caseId + "/" + kind))
+                .toList();
+        send(new SubmitApplication(caseId, type.code(), spec.applicant(), documents, id(caseId, "submit"), citizen), commands);
+        TargetState target = spec.target();
+        if (target == TargetState.SUBMITTED) {
+            return null;
+        }
+        CaseResult accepted = send(new AcceptCase(caseId, id(caseId, "accept"), officer), commands);
+        SampleCase sample = new SampleCase(caseId, accepted.caseNumber(), accepted.casePassword(), type.code(), type.agencyCode());
+        switch (target) {
+            case ACCEPTED -> { }
+            case WITHDRAWN -> send(new WithdrawApplication(caseId, "申請人撤回 the applicant no longer needs the service",
+                    id(caseId, "withdraw"), citizen), commands);
+            case TRANSFERRED -> send(new TransferCase(caseId, spec.transferToAgencyCode(), "非本機關權責 another agency is competent",
+                    id(caseId, "transfer"), officer), commands);
+            default -> {
+                send(new StartReview(caseId, id(caseId, "review"), officer), commands);
+                review(spec, officer, citizen, commands);
+            }
+        }
+        return sample;
+    }
+
+    private void review(CaseSpec spec, Actor officer, Actor citizen, AtomicInteger commands) {
+        String caseId = spec.caseId();
+        switch (spec.target()) {
+            case IN_REVIEW -> { }
+            case SUPPLEMENT_REQUESTED, SUPPLEMENT_PROVIDED -> {
+                send(new RequestSupplement(caseId, "請補正文件 please supply a signed statement", List.of("supplementary-statement"),
+                        id(caseId, "supplement-request"), officer), commands);
+                if (spec.target() == TargetState.SUPPLEMENT_PROVIDED) {
+                    send(new ProvideSupplement(caseId, List.of(new DocumentReference("supplementary-statement",
+                            "mydoc://demo/" + caseId + "/supplementary-statement")), id(caseId, "supplement"), citizen), commands);
+                }
+            }
+            case EXTENDED -> send(new ExtendDeadline(caseId, spec.extensionDays(), "案情複雜，延長處理期間 the case needs more time",
+                    id(caseId, "extend"), officer), commands);
+            case APPROVED, REJECTED, CLOSED -> {
+                boolean reject = spec.target() == TargetState.REJECTED || (spec.target() == TargetState.CLOSED && spec.rejected());
+                if (reject) {
+                    send(new RejectCase(caseId, "不符申請資格 the applicant does not qualify", id(caseId, "reject"), officer), commands);
+                } else {
+                    send(new ApproveCase(caseId, "符合規定 the application meets the requirements", id(caseId, "approve"), officer),
+                            commands);
+                }
+                if (spec.target() == TargetState.CLOSED) {
+                    send(new CloseCase(caseId, "結案 decision delivered", id(caseId, "close"), officer), commands);
+                }
+            }
+            default -> throw new IllegalStateException("no review path to " + spec.target());
+        }
+    }
+
+    private static String id(String caseId, String step) {
+        return caseId + "-" + step;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R> R send(Object command, AtomicInteger commands) {
+        R result = (R) gateway.sendAndWait(command);
+        commands.incrementAndGet();
+        return result;
+    }
+}

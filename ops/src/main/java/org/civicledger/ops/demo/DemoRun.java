@@ -1,0 +1,143 @@
+package org.civicledger.ops.demo;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.civicledger.ops.WhereToLook;
+import org.civicledger.ops.demo.DemoCity.CaseTypeSpec;
+import org.civicledger.ops.demo.DemoCity.TargetState;
+import org.civicledger.ops.demo.DemoCityLoader.LoadReport;
+import org.civicledger.ops.demo.DemoCityLoader.SampleCase;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What {@code ledger demo} does once the ledger is up: calendars, the demo city and its cases when they are
+ * missing, a wait for the projections, then where to look and what to try.
+ *
+ * <p>Loading is idempotent at the level of the whole city: when agencies are registered already, nothing is
+ * generated. Overdue cases are not made: the overdue flag is raised by the statutory clock, which a demo run
+ * cannot fast-forward, so a fresh demo honestly has none.
+ */
+public final class DemoRun {
+
+    public static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(5);
+
+    private DemoRun() {
+    }
+
+    public static SampleCase prepare(ConfigurableApplicationContext context, long seed, int caseCount, int threads, PrintStream out)
+            throws InterruptedException {
+        CommandGateway gateway = context.getBean(CommandGateway.class);
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        DemoCityLoader loader = new DemoCityLoader(gateway, jdbc, threads, out);
+        DemoCity city = new DemoCity(seed);
+
+        List<Integer> published = loader.publishMissingCalendars();
+        out.println(published.isEmpty() ? "Calendars 2025-2027 are published already."
+                : "Published business calendars " + published + " (2027 is provisional: computed by rule, not yet the DGPA's).");
+
+        SampleCase sample;
+        int agencies = loader.agencyCount();
+        if (agencies > 0) {
+            out.printf("Reference data is present (%d agencies, %d case types): the demo city is not generated again.%n",
+                    agencies, loader.caseTypeCount());
+            sample = loader.submitAndAccept(city, someCaseType(jdbc), "demo-extra-" + System.currentTimeMillis());
+            out.println("Submitted and accepted one new case for a fresh case password.");
+        } else {
+            out.printf("Generating the demo city from seed %d: %d agencies, %d case types, %d cases...%n", seed,
+                    city.agencies().size(), city.caseTypes().size(), caseCount);
+            LoadReport report = loader.load(city, caseCount);
+            out.printf("Loaded %d commands in %.1f s (reference data %.1f s, cases %.1f s): %.0f commands/s, %d failed.%n",
+                    report.commands(), (report.referenceTime().toMillis() + report.caseTime().toMillis()) / 1000.0,
+                    report.referenceTime().toMillis() / 1000.0, report.caseTime().toMillis() / 1000.0,
+                    report.commandsPerSecond(), report.failures());
+            out.println("Cases by the state the demo left them in:");
+            for (Map.Entry<TargetState, Integer> entry : report.casesByState().entrySet()) {
+                out.printf("  %-22s %6d%n", entry.getKey().name().toLowerCase(), entry.getValue());
+            }
+            out.println("  overdue                     0  (raised by the statutory clock only; a demo run cannot make one)");
+            sample = report.sample();
+        }
+
+        ProjectionCatchUp catchUp = new ProjectionCatchUp(context.getBean(EventProcessingConfiguration.class), jdbc);
+        long started = System.nanoTime();
+        boolean caughtUp = catchUp.await(CATCH_UP_TIMEOUT);
+        out.printf(caughtUp ? "Projections caught up with event %d in %.1f s.%n"
+                : "Projections have not caught up with event %d after %.0f s; they keep going in the background.%n",
+                catchUp.head(), (System.nanoTime() - started) / 1e9);
+        if (Tables.exists(jdbc, "case_status")) {
+            Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM case_status", Integer.class);
+            out.printf("case_status holds %d cases.%n", rows);
+        } else {
+            out.println("No case_status read model in this build: status lookups will not answer yet.");
+        }
+        return sample;
+    }
+
+    public static void printTryThis(ConfigurableApplicationContext context, SampleCase sample, PrintStream out) {
+        WhereToLook.print(context, out);
+        String base = WhereToLook.baseUrl(context);
+        if (sample == null) {
+            out.println("No case was accepted in this run, so there is no case password to show.");
+            return;
+        }
+        String officer = DemoCity.officerSubject(sample.agencyCode());
+        out.println("A case accepted in this run (the password is shown only at acceptance):");
+        out.println("  case id        " + sample.caseId());
+        out.println("  case number    " + sample.caseNumber());
+        out.println("  case password  " + sample.casePassword());
+        out.println();
+        out.println("Look it up as a citizen would:");
+        out.println("  curl -s -X POST " + base + "/api/v1/case-status/lookup -H 'Content-Type: application/json' \\");
+        out.println("    -d '{\"caseNumber\":\"" + sample.caseNumber() + "\",\"casePassword\":\"" + sample.casePassword() + "\"}'");
+        out.println();
+        out.println("Submit a case as citizen-900001 (the answer's caseId is the CASE_ID below):");
+        out.println("  curl -s -X POST " + base + "/api/v1/cases -H 'Content-Type: application/json' \\");
+        out.println("    -H 'X-Actor-Subject: citizen-900001' -H 'X-Actor-Role: citizen' -H 'Idempotency-Key: demo-try-0001' \\");
+        out.println("    -d '{\"caseTypeCode\":\"" + sample.caseTypeCode() + "\",\"applicant\":{\"citizenSubject\":\"citizen-900001\","
+                + "\"nationalId\":\"A123456789\",\"name\":\"王小明\",\"email\":\"citizen-900001@example.org\",\"phone\":\"0912345678\"},"
+                + "\"documents\":" + documentsJson(context, sample.caseTypeCode()) + "}'");
+        String officerHeaders = "-H 'X-Actor-Subject: " + officer + "' -H 'X-Actor-Role: officer' -H 'X-Actor-Agency: "
+                + sample.agencyCode() + "'";
+        out.println("Accept it, start the review and approve it as an officer of " + sample.agencyCode() + ":");
+        out.println("  curl -s -X POST " + base + "/api/v1/cases/CASE_ID/accept " + officerHeaders + " -H 'Idempotency-Key: demo-try-0002'");
+        out.println("  curl -s -X POST " + base + "/api/v1/cases/CASE_ID/review " + officerHeaders + " -H 'Idempotency-Key: demo-try-0003'");
+        out.println("  curl -s -X POST " + base + "/api/v1/cases/CASE_ID/approve " + officerHeaders
+                + " -H 'Idempotency-Key: demo-try-0004' \\");
+        out.println("    -H 'Content-Type: application/json' -d '{\"reason\":\"符合規定 meets the requirements\"}'");
+        out.println();
+    }
+
+    private static String documentsJson(ConfigurableApplicationContext context, String caseTypeCode) {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        String joined = jdbc.queryForObject("SELECT required_documents FROM cmd_case_type WHERE case_type_code = ?", String.class,
+                caseTypeCode);
+        StringBuilder json = new StringBuilder("[");
+        if (joined != null && !joined.isEmpty()) {
+            for (String kind : joined.split(",")) {
+                json.append(json.length() > 1 ? "," : "").append("{\"kind\":\"").append(kind)
+                        .append("\",\"uri\":\"mydoc://try/").append(kind).append("\"}");
+            }
+        }
+        return json.append("]").toString();
+    }
+
+    /** A registered case type, whichever was registered, as the loader needs it to submit a case. */
+    private static CaseTypeSpec someCaseType(JdbcTemplate jdbc) {
+        return jdbc.query("SELECT case_type_code, agency_code, name, required_documents, fee_minor, statutory_days "
+                        + "FROM cmd_case_type ORDER BY case_type_code", rs -> {
+                    if (!rs.next()) {
+                        throw new IllegalStateException("agencies are registered but no case type is");
+                    }
+                    String documents = rs.getString(4);
+                    return new CaseTypeSpec(rs.getString(1), rs.getString(2), rs.getString(3),
+                            documents == null || documents.isEmpty() ? List.of() : Arrays.asList(documents.split(",")),
+                            rs.getLong(5), rs.getInt(6));
+                });
+    }
+}

@@ -1,0 +1,35 @@
+package org.civicledger.projections.citizenhistory;
+
+import java.util.List;
+import org.civicledger.projections.support.Jdbc;
+import org.civicledger.projections.support.Page;
+import org.civicledger.projections.support.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** Reads the citizen-history read model: a citizen's timeline, newest first, one page at a time. */
+@Repository
+public class CitizenHistoryQueries {
+
+    private static final RowMapper<TimelineEntry> ENTRY = (rows, rowNumber) -> new TimelineEntry(
+            rows.getLong("position"),
+            Jdbc.instant(rows, "occurred_at"),
+            rows.getString("kind"),
+            rows.getString("case_id"),
+            rows.getString("summary"));
+
+    private final JdbcTemplate jdbc;
+
+    public CitizenHistoryQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Page<TimelineEntry> timeline(String citizenSubject, PageRequest page) {
+        List<TimelineEntry> fetched = jdbc.query("""
+                SELECT position, occurred_at, kind, case_id, summary FROM citizen_timeline
+                WHERE citizen_subject = ? ORDER BY position DESC LIMIT ? OFFSET ?""",
+                ENTRY, citizenSubject, page.fetchSize(), page.offset());
+        return Page.of(fetched, page);
+    }
+}

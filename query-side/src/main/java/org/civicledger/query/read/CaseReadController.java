@@ -1,0 +1,93 @@
+package org.civicledger.query.read;
+
+import java.time.Duration;
+import org.civicledger.projections.casestatus.CaseStatusLookup;
+import org.civicledger.projections.casestatus.CaseStatusQueries;
+import org.civicledger.projections.casestatus.CaseStatusView;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Reads cases: one case by id (optionally after waiting for the caller's own write to show), and the open
+ * lookup by case number and case password that gives status, deadline and steps only.
+ */
+@RestController
+@RequestMapping("/api/v1")
+public class CaseReadController {
+
+    /** Set on every case read: the global position of the last event the case row has applied. */
+    public static final String POSITION_HEADER = "Read-Model-Position";
+    /** Set to false when the wait for {@code minPosition} ran out: the case shown is older than the caller's write. */
+    public static final String CAUGHT_UP_HEADER = "Read-Model-Caught-Up";
+    static final long WAIT_MS_DEFAULT = 2_000;
+
+    private final CaseStatusQueries cases;
+
+    public CaseReadController(CaseStatusQueries cases) {
+        this.cases = cases;
+    }
+
+    /**
+     * A case with its steps. With {@code minPosition} (the position a write answered with), waits up to
+     * {@code waitMs} (default 2 s, at most {@link CaseStatusQueries#AWAIT_MAX}) for the case to reach it.
+     */
+    @GetMapping("/cases/{caseId}")
+    public ResponseEntity<CaseStatusView> caseById(@PathVariable String caseId,
+                                                   @RequestParam(required = false) Long minPosition,
+                                                   @RequestParam(required = false) Long waitMs) {
+        ReadRequests.identifier("caseId", caseId);
+        if (waitMs != null && (waitMs < 0 || waitMs > CaseStatusQueries.AWAIT_MAX.toMillis())) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "waitMs is 0 to " + CaseStatusQueries.AWAIT_MAX.toMillis());
+        }
+        if (minPosition == null) {
+            CaseStatusView found = cases.byId(caseId).orElseThrow(() -> ReadRequests.notFound("case " + caseId + " is not known"));
+            return ResponseEntity.ok().header(POSITION_HEADER, Long.toString(found.lastPosition())).body(found);
+        }
+        CaseStatusQueries.Awaited awaited = cases.awaitCase(caseId, minPosition,
+                Duration.ofMillis(waitMs == null ? WAIT_MS_DEFAULT : waitMs));
+        CaseStatusView found = awaited.found().orElseThrow(() -> ReadRequests.notFound(
+                "case " + caseId + " is not known (yet): the read model had not reached position " + minPosition));
+        return ResponseEntity.ok()
+                .header(POSITION_HEADER, Long.toString(found.lastPosition()))
+                .header(CAUGHT_UP_HEADER, Boolean.toString(awaited.caughtUp()))
+                .body(found);
+    }
+
+    /** What the applicant types in: the case number and case password from their acceptance notice. */
+    public record CaseStatusLookupRequest(String caseNumber, String casePassword) {
+
+        @Override
+        public String toString() {
+            return "CaseStatusLookupRequest[caseNumber=" + caseNumber + "]";
+        }
+    }
+
+    /**
+     * The open case-status lookup. A wrong pair is a 404 that does not say which half was wrong, so that the
+     * lookup tells nobody which case numbers exist.
+     */
+    @PostMapping("/case-status/lookup")
+    public CaseStatusLookup lookup(@RequestBody CaseStatusLookupRequest request) {
+        if (request == null || request.caseNumber() == null || request.caseNumber().isBlank()
+                || request.casePassword() == null || request.casePassword().isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "caseNumber and casePassword are required");
+        }
+        if (request.caseNumber().length() > CaseStatusQueries.CASE_NUMBER_LENGTH_MAX
+                || request.casePassword().length() > CaseStatusQueries.CASE_PASSWORD_LENGTH_MAX) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "caseNumber is at most "
+                    + CaseStatusQueries.CASE_NUMBER_LENGTH_MAX + " characters, casePassword at most "
+                    + CaseStatusQueries.CASE_PASSWORD_LENGTH_MAX);
+        }
+        return cases.byCaseNumberAndPassword(request.caseNumber().trim(), request.casePassword())
+                .orElseThrow(() -> ReadRequests.notFound("no case matches this case number and case password"));
+    }
+}
