@@ -181,6 +181,19 @@ abstract class WriteApiContract {
     }
 
     @Test
+    void a_client_reads_its_own_write_by_waiting_for_the_answered_position() throws Exception {
+        Answer submitted = post(As.CITIZEN, "/api/v1/cases", key(), submission(CASE_TYPE, VALID_NATIONAL_ID, "ID_COPY"));
+        String caseId = submitted.text("caseId");
+        Answer accepted = post(As.OFFICER, "/api/v1/cases/" + caseId + "/accept", key(), "");
+        long position = accepted.body().get("position").asLong();
+        Answer read = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/cases/" + caseId
+                + "?minPosition=" + position + "&waitMs=5000")).GET().build());
+        assertThat(read.status()).as(read.response().body()).isEqualTo(200);
+        assertThat(read.response().headers().firstValue("Read-Model-Caught-Up")).hasValue("true");
+        assertThat(read.text("status")).isEqualTo("ACCEPTED");
+    }
+
+    @Test
     void events_carry_the_actor_channel_and_command_id_of_the_request() throws Exception {
         String key = key();
         Answer submitted = post(As.CITIZEN, "/api/v1/cases", key, submission(CASE_TYPE, VALID_NATIONAL_ID, "ID_COPY"));
