@@ -2,7 +2,6 @@ package org.civicledger.ops.api;
 
 import org.civicledger.ops.LedgerApplication;
 import org.civicledger.ops.support.PostgresTestDatabase;
-import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,10 +24,4 @@ class WriteApiOnPostgresTest extends WriteApiContract {
         registry.add("spring.flyway.schemas", () -> schema);
     }
 
-    @AfterAll
-    static void dropSchema() {
-        if (schema != null) {
-            PostgresTestDatabase.dropSchema(schema);
-        }
-    }
 }

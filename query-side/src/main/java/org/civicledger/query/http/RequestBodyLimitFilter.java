@@ -33,7 +33,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     private final int limitBytes;
     private final ProblemWriter problems;
 
-    public RequestBodyLimitFilter(@Value("${civicledger.api.request-body-limit-bytes:" + DEFAULT_LIMIT_BYTES + "}") int limitBytes,
+    public RequestBodyLimitFilter(@Value("${ledger.api.request-body-limit-bytes:" + DEFAULT_LIMIT_BYTES + "}") int limitBytes,
                                   ObjectMapper objectMapper) {
         this.limitBytes = limitBytes;
         this.problems = new ProblemWriter(objectMapper);

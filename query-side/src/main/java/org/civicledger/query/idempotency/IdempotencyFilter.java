@@ -69,7 +69,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final Set<String> exemptPaths;
 
     public IdempotencyFilter(IdempotencyStore store, ObjectMapper objectMapper,
-                             @Value("${civicledger.api.idempotency.exempt-paths:/api/v1/case-status/lookup}") String[] exemptPaths) {
+                             @Value("${ledger.api.idempotency.exempt-paths:/api/v1/case-status/lookup}") String[] exemptPaths) {
         this.exemptPaths = Set.of(exemptPaths);
         this.store = store;
         this.objectMapper = objectMapper;

@@ -34,8 +34,8 @@ public class IdempotencyStore {
     private final Duration inProgressLease;
 
     public IdempotencyStore(JdbcTemplate jdbc, ObjectProvider<Clock> clock,
-                            @Value("${civicledger.api.idempotency.lifetime:PT24H}") Duration lifetime,
-                            @Value("${civicledger.api.idempotency.in-progress-lease:PT2M}") Duration inProgressLease) {
+                            @Value("${ledger.api.idempotency.lifetime:PT24H}") Duration lifetime,
+                            @Value("${ledger.api.idempotency.in-progress-lease:PT2M}") Duration inProgressLease) {
         this.jdbc = jdbc;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.lifetime = lifetime;
@@ -127,8 +127,8 @@ public class IdempotencyStore {
     }
 
     /** Deletes the records older than the lifetime; returns how many. Runs hourly where scheduling is enabled. */
-    @Scheduled(fixedDelayString = "${civicledger.api.idempotency.cleanup-interval:PT1H}",
-            initialDelayString = "${civicledger.api.idempotency.cleanup-interval:PT1H}")
+    @Scheduled(fixedDelayString = "${ledger.api.idempotency.cleanup-interval:PT1H}",
+            initialDelayString = "${ledger.api.idempotency.cleanup-interval:PT1H}")
     public int deleteExpired() {
         int deleted = jdbc.update("DELETE FROM idempotency_key WHERE created_at < ?", Timestamp.from(clock.instant().minus(lifetime)));
         if (deleted > 0) {

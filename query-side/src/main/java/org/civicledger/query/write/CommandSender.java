@@ -22,7 +22,7 @@ public class CommandSender {
     private final Duration timeout;
 
     public CommandSender(CommandGateway gateway, EventPositions positions,
-                         @Value("${civicledger.api.command-timeout:PT10S}") Duration timeout) {
+                         @Value("${ledger.api.command-timeout:PT10S}") Duration timeout) {
         this.gateway = gateway;
         this.positions = positions;
         this.timeout = timeout;
