@@ -2,7 +2,6 @@ package org.civicledger.ops.flow;
 
 import org.civicledger.ops.support.PostgresTestDatabase;
 import org.civicledger.ops.support.TestClockConfiguration;
-import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -26,10 +25,4 @@ class PostgresLedgerFlowTest extends LedgerFlowContract {
         registry.add("spring.flyway.schemas", () -> schema);
     }
 
-    @AfterAll
-    static void dropSchema() {
-        if (schema != null) {
-            PostgresTestDatabase.dropSchema(schema);
-        }
-    }
 }

@@ -40,10 +40,36 @@ public final class PostgresTestDatabase {
         }
     }
 
+    /**
+     * A new schema named {@code <prefix>_<pid>_<n>}. Schemas used by a Spring test context cannot be
+     * dropped when the class ends (Spring keeps the context, its processors and scheduler running
+     * until the JVM exits), so each new one first drops those left by test JVMs that are gone.
+     */
     public static String createSchema(String prefix) {
+        dropSchemasOfEndedRuns();
         String schema = prefix + "_" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 100_000;
         execute("CREATE SCHEMA " + schema);
         return schema;
+    }
+
+    private static void dropSchemasOfEndedRuns() {
+        java.util.List<String> stale = new java.util.ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(URL, USER, "");
+             Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery(
+                     "SELECT nspname FROM pg_namespace WHERE nspname ~ '^cl_[a-z]+_[0-9]+_[0-9]+$'")) {
+            while (rows.next()) {
+                String name = rows.getString(1);
+                String[] parts = name.split("_");
+                long pid = Long.parseLong(parts[parts.length - 2]);
+                if (ProcessHandle.of(pid).isEmpty()) {
+                    stale.add(name);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("listing test schemas failed: " + e.getMessage(), e);
+        }
+        stale.forEach(PostgresTestDatabase::dropSchema);
     }
 
     public static void dropSchema(String schema) {

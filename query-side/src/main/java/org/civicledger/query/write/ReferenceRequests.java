@@ -1,0 +1,82 @@
+package org.civicledger.query.write;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import org.civicledger.events.common.Money;
+import org.civicledger.events.reference.CalendarEvents.Holiday;
+
+/** Bodies of the reference data commands: agencies, case types and the business calendar. */
+public final class ReferenceRequests {
+
+    static final int CODE_LENGTH_MAX = 64;
+    static final int NAME_LENGTH_MAX = 200;
+    static final int REASON_LENGTH_MAX = 500;
+    static final int REQUIRED_DOCUMENTS_MAX = 20;
+    static final int DAYS_IN_YEAR_MAX = 366;
+
+    private ReferenceRequests() {
+    }
+
+    public record RegisterAgencyBody(
+            @NotBlank @Size(max = CODE_LENGTH_MAX) String agencyCode,
+            @NotBlank @Size(max = NAME_LENGTH_MAX) String name) {
+    }
+
+    public record RenameAgencyBody(
+            @NotBlank @Size(max = NAME_LENGTH_MAX) String name,
+            @NotBlank @Size(max = REASON_LENGTH_MAX) String reason) {
+    }
+
+    /** An amount in minor units of a currency (for TWD, whole dollars). */
+    public record MoneyBody(
+            @NotNull @Min(0) Long amountMinor,
+            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as TWD") String currency) {
+
+        Money toMoney() {
+            return new Money(amountMinor, currency);
+        }
+    }
+
+    public record RegisterCaseTypeBody(
+            @NotBlank @Size(max = CODE_LENGTH_MAX) String caseTypeCode,
+            @NotBlank @Size(max = CODE_LENGTH_MAX) String agencyCode,
+            @NotBlank @Size(max = NAME_LENGTH_MAX) String name,
+            @NotNull @Size(max = REQUIRED_DOCUMENTS_MAX) List<@NotBlank @Size(max = CODE_LENGTH_MAX) String> requiredDocuments,
+            @NotNull @Valid MoneyBody fee,
+            @NotNull @Min(1) @Max(365) Integer statutoryProcessingDays) {
+    }
+
+    public record ReviseCaseTypeBody(
+            @NotBlank @Size(max = NAME_LENGTH_MAX) String name,
+            @NotNull @Size(max = REQUIRED_DOCUMENTS_MAX) List<@NotBlank @Size(max = CODE_LENGTH_MAX) String> requiredDocuments,
+            @NotNull @Valid MoneyBody fee,
+            @NotNull @Min(1) @Max(365) Integer statutoryProcessingDays,
+            @NotBlank @Size(max = REASON_LENGTH_MAX) String reason) {
+    }
+
+    public record HolidayBody(@NotNull LocalDate date, @NotBlank @Size(max = NAME_LENGTH_MAX) String name) {
+
+        Holiday toHoliday() {
+            return new Holiday(date, name);
+        }
+    }
+
+    public record PublishCalendarYearBody(
+            @Size(max = DAYS_IN_YEAR_MAX) List<@NotNull @Valid HolidayBody> holidays,
+            @Size(max = DAYS_IN_YEAR_MAX) List<@NotNull LocalDate> makeUpWorkdays,
+            @NotBlank @Size(max = REASON_LENGTH_MAX) String source) {
+    }
+
+    public record DeclareHolidayBody(
+            @NotNull LocalDate date,
+            @NotBlank @Size(max = NAME_LENGTH_MAX) String name,
+            @NotBlank @Size(max = REASON_LENGTH_MAX) String reason) {
+    }
+}
