@@ -41,7 +41,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * <ul>
  *   <li>no key, or not 1 to 128 printable characters: 400;</li>
  *   <li>first use of a key: the request runs and its answer is stored, unless it failed for a passing
- *       reason (5xx, a concurrent writer), in which case the key is released for a retry;</li>
+ *       reason (5xx, a concurrent writer), in which case the key is released for a retry, or the HTTP
+ *       layer refused it before the ledger saw it (400, 404 route, 405, 415: see
+ *       {@link ApiRequests#REFUSED_BEFORE_LEDGER_ATTRIBUTE}), in which case nothing is kept;</li>
  *   <li>same key, same method, path and body, answered: the stored answer, with {@code Idempotent-Replayed: true}
  *       (less any secret the controller withheld from storage, see {@link ApiRequests#REPLAY_BODY_ATTRIBUTE});</li>
  *   <li>same key, same request, still running: 409;</li>
@@ -143,8 +145,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             }
             int status = captured.getStatus();
             boolean passing = status >= 500 || Boolean.TRUE.equals(request.getAttribute(ApiRequests.RETRYABLE_FAILURE_ATTRIBUTE));
+            boolean refusedBeforeLedger = Boolean.TRUE.equals(request.getAttribute(ApiRequests.REFUSED_BEFORE_LEDGER_ATTRIBUTE));
             try {
-                if (passing) {
+                if (passing || refusedBeforeLedger) {
                     store.abandon(key, scope);
                 } else {
                     Object replayBody = request.getAttribute(ApiRequests.REPLAY_BODY_ATTRIBUTE);

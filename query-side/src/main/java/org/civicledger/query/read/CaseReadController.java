@@ -4,7 +4,7 @@ import java.time.Duration;
 import org.civicledger.projections.casestatus.CaseStatusLookup;
 import org.civicledger.projections.casestatus.CaseStatusQueries;
 import org.civicledger.projections.casestatus.CaseStatusView;
-import org.springframework.http.HttpStatus;
+import org.civicledger.query.http.InvalidRequestException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Reads cases: one case by id (optionally after waiting for the caller's own write to show), and the open
@@ -44,10 +43,8 @@ public class CaseReadController {
                                                    @RequestParam(required = false) Long minPosition,
                                                    @RequestParam(required = false) Long waitMs) {
         ReadRequests.identifier("caseId", caseId);
-        if (waitMs != null && (waitMs < 0 || waitMs > CaseStatusQueries.AWAIT_MAX.toMillis())) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "waitMs is 0 to " + CaseStatusQueries.AWAIT_MAX.toMillis());
-        }
+        ReadRequests.range("waitMs", waitMs, 0, CaseStatusQueries.AWAIT_MAX.toMillis());
+        ReadRequests.range("minPosition", minPosition, 0, Long.MAX_VALUE);
         if (minPosition == null) {
             CaseStatusView found = cases.byId(caseId).orElseThrow(() -> ReadRequests.notFound("case " + caseId + " is not known"));
             return ResponseEntity.ok().header(POSITION_HEADER, Long.toString(found.lastPosition())).body(found);
@@ -78,14 +75,14 @@ public class CaseReadController {
     @PostMapping("/case-status/lookup")
     public CaseStatusLookup lookup(@RequestBody CaseStatusLookupRequest request) {
         if (request == null || request.caseNumber() == null || request.caseNumber().isBlank()
-                || request.casePassword() == null || request.casePassword().isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "caseNumber and casePassword are required");
+                || request.caseNumber().length() > CaseStatusQueries.CASE_NUMBER_LENGTH_MAX) {
+            throw new InvalidRequestException("caseNumber", "caseNumber is required, at most "
+                    + CaseStatusQueries.CASE_NUMBER_LENGTH_MAX + " characters");
         }
-        if (request.caseNumber().length() > CaseStatusQueries.CASE_NUMBER_LENGTH_MAX
+        if (request.casePassword() == null || request.casePassword().isEmpty()
                 || request.casePassword().length() > CaseStatusQueries.CASE_PASSWORD_LENGTH_MAX) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "caseNumber is at most "
-                    + CaseStatusQueries.CASE_NUMBER_LENGTH_MAX + " characters, casePassword at most "
-                    + CaseStatusQueries.CASE_PASSWORD_LENGTH_MAX);
+            throw new InvalidRequestException("casePassword", "casePassword is required, at most "
+                    + CaseStatusQueries.CASE_PASSWORD_LENGTH_MAX + " characters");
         }
         return cases.byCaseNumberAndPassword(request.caseNumber().trim(), request.casePassword())
                 .orElseThrow(() -> ReadRequests.notFound("no case matches this case number and case password"));

@@ -5,13 +5,12 @@ import org.civicledger.projections.referencedata.CalendarView;
 import org.civicledger.projections.referencedata.CaseTypeView;
 import org.civicledger.projections.referencedata.ReferenceDataQueries;
 import org.civicledger.projections.support.Page;
-import org.springframework.http.HttpStatus;
+import org.civicledger.query.http.InvalidRequestException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Reads reference data: agencies, case types (with the history of their terms) and the business calendar. */
 @RestController
@@ -49,7 +48,7 @@ public class ReferenceDataController {
     @GetMapping("/calendar/{year}")
     public CalendarView calendar(@PathVariable int year) {
         if (year < YEAR_MIN || year > YEAR_MAX) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "year is " + YEAR_MIN + " to " + YEAR_MAX);
+            throw new InvalidRequestException("year", "year is " + YEAR_MIN + " to " + YEAR_MAX);
         }
         return reference.calendar(year).orElseThrow(() -> ReadRequests.notFound("no calendar of " + year + " is known"));
     }

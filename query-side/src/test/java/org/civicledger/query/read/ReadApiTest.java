@@ -37,6 +37,7 @@ import org.civicledger.projections.citizenhistory.CitizenHistoryProjection;
 import org.civicledger.projections.citizenhistory.CitizenHistoryQueries;
 import org.civicledger.projections.referencedata.ReferenceDataProjection;
 import org.civicledger.projections.referencedata.ReferenceDataQueries;
+import org.civicledger.query.http.ProblemAdvice;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,8 +49,6 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * The read API over the real query classes and read models on H2 (migrated by the projections' Flyway
@@ -63,11 +62,6 @@ class ReadApiTest {
     private MockMvc mvc;
     private CaseStatusProjection caseStatus;
     private long position;
-
-    /** What spring.mvc.problemdetails.enabled switches on in the assembly: exceptions as RFC 9457 problem details. */
-    @RestControllerAdvice
-    static class ProblemDetails extends ResponseEntityExceptionHandler {
-    }
 
     @BeforeEach
     void readModelsWithACityInThem() {
@@ -113,7 +107,7 @@ class ReadApiTest {
                         new CitizenReadController(cases, new CitizenHistoryQueries(jdbc)),
                         new AgencyReadController(new AgencyQueueQueries(jdbc), april),
                         new ReferenceDataController(new ReferenceDataQueries(jdbc)))
-                .setControllerAdvice(new ProblemDetails())
+                .setControllerAdvice(new ProblemAdvice())
                 // As Spring Boot configures it (spring.jackson.serialization.write-dates-as-timestamps: false).
                 .setMessageConverters(new MappingJackson2HttpMessageConverter(Jackson2ObjectMapperBuilder.json()
                         .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build()))
