@@ -11,6 +11,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import java.io.IOException;
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -149,7 +150,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                         null));
             }
         }
-        return unexpected(failure);
+        return unexpected(failure, request);
     }
 
     /** Thrown by value objects' constructors; controllers name the field themselves, this is the fallback. */
@@ -160,7 +161,35 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return answer(invalidProblem("a value in the request is not valid", List.of()));
     }
 
+    /**
+     * A unique-key violation (SQLSTATE 23505) from the event store that Axon did not translate, as it
+     * does not when its persistence exception resolver does not recognise the database's error code:
+     * the command tried to create an aggregate that exists, or to append where a concurrent writer did.
+     * Either way the ledger is fine and nothing was stored; the client is told 409, not that we failed.
+     */
     @ExceptionHandler(Exception.class)
+    public ResponseEntity<ProblemDetail> unexpected(Exception failure, HttpServletRequest request) {
+        if (isUniqueViolation(failure)) {
+            LOG.warn("Unique key violation from the store, answered as a conflict: {}", failure.toString());
+            if (String.valueOf(failure.getMessage()).contains("to create aggregate")) {
+                return alreadyExists(null);
+            }
+            request.setAttribute(ApiRequests.RETRYABLE_FAILURE_ATTRIBUTE, Boolean.TRUE);
+            return answer(ProblemWriter.problem(HttpStatus.CONFLICT, ProblemTypes.CONCURRENT_MODIFICATION, "Changed concurrently",
+                    "another request changed the same target at the same moment; retry with the same Idempotency-Key", null));
+        }
+        return unexpected(failure);
+    }
+
+    static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public ResponseEntity<ProblemDetail> unexpected(Exception failure) {
         LOG.error("Request failed", failure);
         return answer(ProblemWriter.problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR, "Internal error",
