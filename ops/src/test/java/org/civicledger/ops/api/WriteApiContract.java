@@ -188,7 +188,8 @@ abstract class WriteApiContract {
         Answer accepted = post(As.OFFICER, "/api/v1/cases/" + caseId + "/accept", key(), "");
         long position = accepted.body().get("position").asLong();
         Answer read = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/cases/" + caseId
-                + "?minPosition=" + position + "&waitMs=5000")).GET().build());
+                + "?minPosition=" + position + "&waitMs=5000"))
+                .header("Authorization", "Bearer " + issuer.mint("officer-1", Role.OFFICER, AGENCY)).GET().build());
         assertThat(read.status()).as(read.response().body()).isEqualTo(200);
         assertThat(read.response().headers().firstValue("Read-Model-Caught-Up")).hasValue("true");
         assertThat(read.text("status")).isEqualTo("ACCEPTED");

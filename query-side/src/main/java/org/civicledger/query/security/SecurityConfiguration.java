@@ -115,7 +115,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator", "/actuator/**").hasRole(OPERATOR)
-                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**").permitAll()
                         // Open by design: the case number and case password are the credential; rate limited.
                         .requestMatchers(HttpMethod.POST, CaseLookupRateLimitFilter.LOOKUP_PATH).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases", "/api/v1/cases/*/withdraw",
