@@ -1,5 +1,6 @@
 package org.civicledger.query.read;
 
+import org.civicledger.query.security.ReadAccess;
 import java.time.Duration;
 import org.civicledger.projections.casestatus.CaseStatusLookup;
 import org.civicledger.projections.casestatus.CaseStatusQueries;
@@ -37,6 +38,8 @@ public class CaseReadController {
     /**
      * A case with its steps. With {@code minPosition} (the position a write answered with), waits up to
      * {@code waitMs} (default 2 s, at most {@link CaseStatusQueries#AWAIT_MAX}) for the case to reach it.
+     * Its applicant, officers of its agency and auditors read it; another citizen is told 404, as for an
+     * unknown case (see {@link ReadAccess#requireCaseReadable}).
      */
     @GetMapping("/cases/{caseId}")
     public ResponseEntity<CaseStatusView> caseById(@PathVariable String caseId,
@@ -47,12 +50,14 @@ public class CaseReadController {
         ReadRequests.range("minPosition", minPosition, 0, Long.MAX_VALUE);
         if (minPosition == null) {
             CaseStatusView found = cases.byId(caseId).orElseThrow(() -> ReadRequests.notFound("case " + caseId + " is not known"));
+            ReadAccess.requireCaseReadable(found.agencyCode(), found.applicantSubject());
             return ResponseEntity.ok().header(POSITION_HEADER, Long.toString(found.lastPosition())).body(found);
         }
         CaseStatusQueries.Awaited awaited = cases.awaitCase(caseId, minPosition,
                 Duration.ofMillis(waitMs == null ? WAIT_MS_DEFAULT : waitMs));
         CaseStatusView found = awaited.found().orElseThrow(() -> ReadRequests.notFound(
                 "case " + caseId + " is not known (yet): the read model had not reached position " + minPosition));
+        ReadAccess.requireCaseReadable(found.agencyCode(), found.applicantSubject());
         return ResponseEntity.ok()
                 .header(POSITION_HEADER, Long.toString(found.lastPosition()))
                 .header(CAUGHT_UP_HEADER, Boolean.toString(awaited.caughtUp()))

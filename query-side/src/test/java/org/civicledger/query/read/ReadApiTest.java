@@ -40,7 +40,11 @@ import org.civicledger.projections.referencedata.ReferenceDataQueries;
 import org.civicledger.query.http.ProblemAdvice;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.civicledger.query.security.LedgerAuthenticationConverter;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.springframework.http.MediaType;
@@ -63,8 +67,23 @@ class ReadApiTest {
     private CaseStatusProjection caseStatus;
     private long position;
 
+    /** Signs in as the request's caller, as Spring Security's chain would after verifying a token. */
+    static void signIn(String subject, String role, String agency) {
+        Jwt.Builder jwt = Jwt.withTokenValue("test").header("alg", "ES256").subject(subject).claim("roles", List.of(role));
+        if (agency != null) {
+            jwt.claim("agency", agency);
+        }
+        SecurityContextHolder.getContext().setAuthentication(new LedgerAuthenticationConverter().convert(jwt.build()));
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
     @BeforeEach
     void readModelsWithACityInThem() {
+        signIn("auditor-1", "auditor", null);
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
@@ -235,5 +254,51 @@ class ReadApiTest {
 
     private GlobalSequenceTrackingToken token() {
         return new GlobalSequenceTrackingToken(++position);
+    }
+
+    @Test
+    void a_citizen_reads_their_own_case_and_is_told_404_for_another_citizens() throws Exception {
+        signIn("citizen-1", "citizen", null);
+        mvc.perform(get("/api/v1/cases/case-1")).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/citizens/citizen-1/cases")).andExpect(status().isOk());
+        signIn("citizen-2", "citizen", null);
+        mvc.perform(get("/api/v1/cases/case-1")).andExpect(status().isNotFound())
+                .andExpect(content().string(not(containsString("citizen-1"))));
+        mvc.perform(get("/api/v1/citizens/citizen-1/cases")).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/citizens/citizen-1/history")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void an_officer_reads_their_own_agencys_cases_queue_and_dashboard_only() throws Exception {
+        signIn("officer-1", "officer", "AG-BUILD");
+        mvc.perform(get("/api/v1/cases/case-1")).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/agencies/AG-BUILD/queue")).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/agencies/AG-BUILD/dashboard")).andExpect(status().isOk());
+        signIn("officer-2", "officer", "AG-OTHER");
+        mvc.perform(get("/api/v1/cases/case-1")).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/agencies/AG-BUILD/queue")).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/agencies/AG-BUILD/dashboard")).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/dashboard")).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/citizens/citizen-1/cases")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void an_operator_reads_dashboards_and_no_personal_data() throws Exception {
+        signIn("operator-1", "operator", null);
+        mvc.perform(get("/api/v1/dashboard")).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/agencies/AG-BUILD/dashboard")).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/cases/case-1")).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/agencies/AG-BUILD/queue")).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/citizens/citizen-1/history")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void without_a_signed_in_actor_only_the_lookup_answers() throws Exception {
+        SecurityContextHolder.clearContext();
+        mvc.perform(get("/api/v1/reference/agencies")).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/cases/case-1")).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/case-status/lookup").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"caseNumber\":\"nope\",\"casePassword\":\"nope\"}"))
+                .andExpect(status().isNotFound());
     }
 }

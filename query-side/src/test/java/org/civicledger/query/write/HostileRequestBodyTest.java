@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.civicledger.events.cases.CaseCommands.ApproveCase;
 import org.civicledger.events.cases.CaseCommands.SubmitApplication;
+import org.civicledger.events.common.Role;
+import org.civicledger.query.security.DevelopmentIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -18,6 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * Hostile and sloppy request bodies are refused by the HTTP layer with a 400 problem naming the field,
@@ -25,7 +28,9 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 @SpringBootTest(classes = WriteApiTestApplication.class, properties = {
         "spring.datasource.url=jdbc:h2:mem:hostile-body;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "spring.flyway.locations=classpath:db/migration,classpath:db/test-migration"
+        "spring.flyway.locations=classpath:db/migration,classpath:db/test-migration",
+        "ledger.security.dev-issuer.enabled=true",
+        "ledger.security.dev-issuer.key-file=target/hostile-body-test/dev-issuer.jwk"
 })
 @AutoConfigureMockMvc
 class HostileRequestBodyTest {
@@ -38,6 +43,21 @@ class HostileRequestBodyTest {
     TestCaseLedger ledger;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DevelopmentIssuer issuer;
+
+    MockHttpServletRequestBuilder as(String subject, Role role, String agency, MockHttpServletRequestBuilder request, String key) {
+        return request.header("Idempotency-Key", key).header("Authorization", "Bearer " + issuer.mint(subject, role, agency))
+                .header("X-Channel", "web").contentType(MediaType.APPLICATION_JSON);
+    }
+
+    MockHttpServletRequestBuilder asCitizen(MockHttpServletRequestBuilder request, String key) {
+        return as("citizen-1", Role.CITIZEN, null, request, key);
+    }
+
+    MockHttpServletRequestBuilder asOperator(MockHttpServletRequestBuilder request) {
+        return as("operator-1", Role.OPERATOR, null, request, UUID.randomUUID().toString());
+    }
 
     static String submission(String name) {
         return """
@@ -48,7 +68,7 @@ class HostileRequestBodyTest {
     }
 
     ResultActions submit(String body, String key) throws Exception {
-        return mvc.perform(WriteApiTest.asCitizen(post("/api/v1/cases"), key).content(body));
+        return mvc.perform(asCitizen(post("/api/v1/cases"), key).content(body));
     }
 
     ResultActions submit(String body) throws Exception {
@@ -56,7 +76,7 @@ class HostileRequestBodyTest {
     }
 
     ResultActions asOfficer(String path, String body) throws Exception {
-        return mvc.perform(WriteApiTest.asOfficer(post(path), UUID.randomUUID().toString()).content(body));
+        return mvc.perform(as("officer-1", Role.OFFICER, "DBU", post(path), UUID.randomUUID().toString()).content(body));
     }
 
     void refused(ResultActions answer, String field) throws Exception {
@@ -98,10 +118,8 @@ class HostileRequestBodyTest {
         refused(asOfficer("/api/v1/cases/some-case/extension", "{\"extraWorkingDays\": 3, \"notice\": [\"n\"]}"), "notice");
         refused(asOfficer("/api/v1/cases/some-case/extension", "{\"extraWorkingDays\": 3, \"notice\": {}}"), "notice");
         refused(submit(submission("Lin Mei").replace("\"documents\": [", "\"documents\": \"x\", \"d\": [")), "documents");
-        refused(mvc.perform(WriteApiTest.asCitizen(post("/api/v1/reference/calendar/2030/holidays"), UUID.randomUUID().toString())
-                .header("X-Actor-Role", "operator").content("{\"date\": 20000, \"name\": \"Typhoon day\", \"reason\": \"r\"}")), "date");
-        refused(mvc.perform(WriteApiTest.asCitizen(post("/api/v1/reference/calendar/2030/holidays"), UUID.randomUUID().toString())
-                .header("X-Actor-Role", "operator").content("{\"date\": [2030, 1, 1], \"name\": \"Typhoon day\", \"reason\": \"r\"}")), "date");
+        refused(mvc.perform(asOperator(post("/api/v1/reference/calendar/2030/holidays")).content("{\"date\": 20000, \"name\": \"Typhoon day\", \"reason\": \"r\"}")), "date");
+        refused(mvc.perform(asOperator(post("/api/v1/reference/calendar/2030/holidays")).content("{\"date\": [2030, 1, 1], \"name\": \"Typhoon day\", \"reason\": \"r\"}")), "date");
     }
 
     @Test
@@ -145,7 +163,7 @@ class HostileRequestBodyTest {
         broken[40] = (byte) 0xC3;
         broken[41] = (byte) 0x28;
         System.arraycopy(body, 40, broken, 42, body.length - 40);
-        mvc.perform(WriteApiTest.asCitizen(post("/api/v1/cases"), UUID.randomUUID().toString()).content(broken))
+        mvc.perform(asCitizen(post("/api/v1/cases"), UUID.randomUUID().toString()).content(broken))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
@@ -189,8 +207,7 @@ class HostileRequestBodyTest {
     @Test
     void path_variables_out_of_range_or_of_the_wrong_type_are_400s_naming_them() throws Exception {
         for (String year : new String[] {"1989", "2201", "99999999999", "abc", "20.5"}) {
-            refused(mvc.perform(WriteApiTest.asCitizen(post("/api/v1/reference/calendar/" + year + "/holidays"), UUID.randomUUID().toString())
-                    .header("X-Actor-Role", "operator").content("{\"date\": \"2030-01-01\", \"name\": \"n\", \"reason\": \"r\"}")), "year");
+            refused(mvc.perform(asOperator(post("/api/v1/reference/calendar/" + year + "/holidays")).content("{\"date\": \"2030-01-01\", \"name\": \"n\", \"reason\": \"r\"}")), "year");
         }
         refused(asOfficer("/api/v1/cases/" + "a".repeat(65) + "/review", ""), "caseId");
         refused(asOfficer("/api/v1/cases/-leading-dash/review", ""), "caseId");
