@@ -65,7 +65,7 @@ public abstract class HostileInputFuzzContract {
 
     static final long SEED = 20_251_126L;
     /** Field mutations drawn per endpoint, on top of the structural cases every endpoint gets. */
-    static final int FIELD_MUTATIONS_PER_ENDPOINT = 100;
+    static final int FIELD_MUTATIONS_PER_ENDPOINT = 80;
     static final String UNKNOWN_CASE = "5b0c6f2e-0000-4000-8000-00000000f422";
     /** A valid national ID the ledger holds nothing of (the setup case uses another). */
     static final String STRANGER_NATIONAL_ID = "B123456780";

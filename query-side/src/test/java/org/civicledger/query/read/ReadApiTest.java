@@ -301,4 +301,30 @@ class ReadApiTest {
                         .content("{\"caseNumber\":\"nope\",\"casePassword\":\"nope\"}"))
                 .andExpect(status().isNotFound());
     }
+
+    @Test
+    void bad_parameters_are_400_problems_naming_the_parameter() throws Exception {
+        String[][] cases = {
+                {"/api/v1/agencies/AG-BUILD/queue?page=-1", "page"},
+                {"/api/v1/agencies/AG-BUILD/queue?page=abc", "page"},
+                {"/api/v1/agencies/AG-BUILD/queue?page=99999999999", "page"},
+                {"/api/v1/agencies/AG-BUILD/queue?size=0", "size"},
+                {"/api/v1/agencies/AG-BUILD/queue?size=1.5", "size"},
+                {"/api/v1/agencies/AG-BUILD/queue?status=LOST", "status"},
+                {"/api/v1/cases/case-1?minPosition=-5", "minPosition"},
+                {"/api/v1/cases/case-1?minPosition=x", "minPosition"},
+                {"/api/v1/cases/case-1?minPosition=1&waitMs=600000", "waitMs"},
+                {"/api/v1/cases/case-1?minPosition=1&waitMs=-1", "waitMs"},
+                {"/api/v1/reference/calendar/abc", "year"},
+                {"/api/v1/reference/calendar/3000", "year"},
+                {"/api/v1/citizens/" + "s".repeat(129) + "/cases", "subject"},
+                {"/api/v1/citizens/a%09b/history", "subject"},
+        };
+        for (String[] bad : cases) {
+            mvc.perform(get(java.net.URI.create(bad[0])))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.field").value(bad[1]));
+        }
+    }
 }
