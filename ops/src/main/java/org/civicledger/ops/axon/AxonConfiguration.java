@@ -13,7 +13,9 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.eventhandling.LoggingErrorHandler;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -88,6 +90,17 @@ public class AxonConfiguration {
                 .build();
     }
 
+    /**
+     * Tells a lost race for an aggregate sequence (or a second creation of one aggregate) from other
+     * database errors, by SQLSTATE 23505 (unique violation) on PostgreSQL and H2 alike. Axon's default
+     * for JDBC only knows {@link java.sql.SQLIntegrityConstraintViolationException}, which the
+     * PostgreSQL driver never throws: a concurrency conflict would surface as a failure, not a conflict.
+     */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver("23505");
+    }
+
     /** The JDBC event store; with the {@code axonserver} profile Axon Server takes its place. */
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
@@ -95,7 +108,7 @@ public class AxonConfiguration {
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
-                                                 org.axonframework.common.jdbc.PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 PersistenceExceptionResolver persistenceExceptionResolver,
                                                  @Value("${ledger.event-store.batch-size:100}") int batchSize,
                                                  @Value("${ledger.event-store.gap-timeout-ms:60000}") int gapTimeoutMs) {
         return JdbcEventStorageEngine.builder()
