@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import javax.sql.DataSource;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -44,6 +49,8 @@ abstract class IntegrityContract {
     JdbcTemplate jdbc;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    DataSource dataSource;
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -126,6 +133,44 @@ abstract class IntegrityContract {
         // ...and so does every later link: the second event's stored previous hash no longer matches.
         assertThat(jdbc.queryForObject("SELECT previous_hash FROM event_chain WHERE global_index = ?", byte[].class,
                 events.get(1).globalIndex())).isEqualTo(stored).isNotEqualTo(EventHash.of(changed, EventHash.ZERO));
+    }
+
+    /**
+     * A global index held by an open transaction stops the tree before it; once the transaction rolled back and a later
+     * event is older than the gap timeout (5 s in these tests), the tree skips the index and goes on.
+     */
+    @Test
+    void the_tree_stops_at_an_open_gap_and_skips_it_once_older_than_the_gap_timeout() throws Exception {
+        String operator = TestTokens.of(issuer).operator();
+        long heldIndex;
+        try (Connection held = dataSource.getConnection()) {
+            held.setAutoCommit(false);
+            try (PreparedStatement insert = held.prepareStatement("INSERT INTO domainevententry (aggregateidentifier, sequencenumber, "
+                    + "type, eventidentifier, payload, payloadtype, timestamp) VALUES ('gap-holder', 0, 'Gap', ?, ?, 'Gap', ?)",
+                    new String[] {"globalindex"})) {
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setBytes(2, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                insert.setString(3, Instant.now().toString());
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    assertThat(keys.next()).isTrue();
+                    heldIndex = keys.getLong(1);
+                }
+            }
+            post(operator, "/api/v1/reference/agencies", "{\"agencyCode\":\"IN-G\",\"name\":\"Office\"}", 201);
+            long after = jdbc.queryForObject("SELECT globalindex FROM domainevententry WHERE aggregateidentifier = 'IN-G'", Long.class);
+            assertThat(after).isGreaterThan(heldIndex);
+            post(operator, "/api/v1/integrity/checkpoints", "", 200, 404);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM merkle_leaf WHERE global_index >= ?", Long.class, heldIndex))
+                    .as("no leaf at or after the open gap").isZero();
+            held.rollback();
+        }
+        Thread.sleep(5_300);
+        JsonNode checkpoint = post(operator, "/api/v1/integrity/checkpoints", "", 200);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM merkle_leaf WHERE global_index = ?", Long.class, heldIndex)).isZero();
+        long after = jdbc.queryForObject("SELECT globalindex FROM domainevententry WHERE aggregateidentifier = 'IN-G'", Long.class);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM merkle_leaf WHERE global_index = ?", Long.class, after)).isOne();
+        assertThat(checkpoint.get("treeSize").asLong()).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class));
     }
 
     /** Recomputes every aggregate's chain from the stored rows; checks the stored chain rows; the hashes by global index. */

@@ -9,7 +9,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** Tamper evidence on PostgreSQL (the production store), in a schema of its own; skips loudly outside CI without PostgreSQL. */
 @SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ledger.notices.dispatch.enabled=false")
+        properties = {"ledger.notices.dispatch.enabled=false", "ledger.integrity.gap-timeout-ms=5000"})
 @ActiveProfiles("postgres")
 class IntegrityOnPostgresTest extends IntegrityContract {
 
