@@ -20,6 +20,24 @@ class CheckpointNoteTest {
     @TempDir
     Path dir;
 
+    /** The example of Go's golang.org/x/mod/sumdb/note package (also in the C2SP implementations' docs). */
+    @Test
+    void the_go_sumdb_note_example_gives_the_same_key_id_verifier_key_and_signature() {
+        String verifierKey = "example.com/foo+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k";
+        byte[] typed = Base64.getDecoder().decode("AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k");
+        byte[] publicKey = Arrays.copyOfRange(typed, 1, 33);
+        assertThat(HexFormat.of().formatHex(CheckpointSigner.keyId("example.com/foo", publicKey))).isEqualTo("530d903a");
+        assertThat(CheckpointSigner.verifierKey("example.com/foo", publicKey)).isEqualTo(verifierKey);
+        byte[] signature = Base64.getDecoder().decode(
+                "Uw2QOkn8srV1yJGh2VYRlL1Tnagv1YEq6TfXppzi2ONncAlTgK7Ztg1ERYNZXsYjOBH3mFXmRKuwHjG1Yu72IneyaQM=");
+        assertThat(HexFormat.of().formatHex(Arrays.copyOf(signature, 4))).isEqualTo("530d903a");
+        assertThat(CheckpointSigner.verify(publicKey, "This is an example message.\n".getBytes(StandardCharsets.UTF_8),
+                Arrays.copyOfRange(signature, 4, 68))).isTrue();
+        assertThat(CheckpointSigner.verify(publicKey, "This is an example message!\n".getBytes(StandardCharsets.UTF_8),
+                Arrays.copyOfRange(signature, 4, 68))).isFalse();
+        new ProofVerifier(verifierKey);
+    }
+
     @Test
     void the_note_is_a_c2sp_checkpoint_signed_by_the_ledger_key() throws Exception {
         Path file = dir.resolve("keys/checkpoint-ed25519.key");
