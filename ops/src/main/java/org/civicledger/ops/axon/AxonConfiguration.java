@@ -30,6 +30,7 @@ import org.civicledger.command.notices.CaseNoticePolicy;
 import org.civicledger.command.privacy.PersonalDataModule;
 import org.civicledger.command.privacy.PersonalDataSealing;
 import org.civicledger.events.common.LedgerCommand;
+import org.civicledger.projections.integrity.ChainingJdbcEventStorageEngine;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -101,7 +102,7 @@ public class AxonConfiguration {
         return new SQLStateResolver("23505");
     }
 
-    /** The JDBC event store; with the {@code axonserver} profile Axon Server takes its place. */
+    /** The JDBC event store, with the integrity hash chain; with the {@code axonserver} profile Axon Server takes its place. */
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
     public EventStorageEngine eventStorageEngine(Serializer serializer,
@@ -111,7 +112,7 @@ public class AxonConfiguration {
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  @Value("${ledger.event-store.batch-size:100}") int batchSize,
                                                  @Value("${ledger.event-store.gap-timeout-ms:60000}") int gapTimeoutMs) {
-        return JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .connectionProvider(connectionProvider)
@@ -121,8 +122,9 @@ public class AxonConfiguration {
                 .batchSize(batchSize)
                 // A global index that was handed out but not yet committed (or rolled back) is a gap;
                 // readers keep checking it for this long before they stop waiting for it.
-                .gapTimeout(gapTimeoutMs)
-                .build();
+                .gapTimeout(gapTimeoutMs);
+        // Writes each event's hash-chain row in the transaction that stores the event (docs/integrity.md).
+        return new ChainingJdbcEventStorageEngine(builder, transactionManager);
     }
 
     /**

@@ -130,6 +130,12 @@ abstract class AccessMatrixContract {
                 "{\"date\":\"2031-05-01\",\"name\":\"Labour Day\",\"reason\":\"declared\"}", "DDDDDDA"));
         rows.add(new Row("POST /api/v1/privacy/erasures", "POST", "/api/v1/privacy/erasures",
                 "{\"nationalId\":\"" + nationalIdNobodyHas + "\",\"reason\":\"request of the data subject\"}", "DDDDDDA"));
+        rows.add(new Row("POST /api/v1/integrity/checkpoints", "POST", "/api/v1/integrity/checkpoints", "", "DDDDDDA"));
+        rows.add(new Row("GET /api/v1/integrity/checkpoints/latest", "GET", "/api/v1/integrity/checkpoints/latest", null, "AAAAAAA"));
+        rows.add(new Row("GET /api/v1/integrity/checkpoints/{size}", "GET", "/api/v1/integrity/checkpoints/1", null, "AAAAAAA"));
+        rows.add(new Row("GET /api/v1/integrity/consistency", "GET", "/api/v1/integrity/consistency?from=1&to=1", null, "AAAAAAA"));
+        rows.add(new Row("GET /api/v1/integrity/inclusion", "GET", "/api/v1/integrity/inclusion?globalIndex=1", null, "AAAAAAA"));
+        rows.add(new Row("GET /api/v1/integrity/public-key", "GET", "/api/v1/integrity/public-key", null, "AAAAAAA"));
         return rows;
     }
 

@@ -124,6 +124,10 @@ public class SecurityConfiguration {
                                 "/api/v1/cases/*/supplement-requests", "/api/v1/cases/*/extension", "/api/v1/cases/*/approve",
                                 "/api/v1/cases/*/reject", "/api/v1/cases/*/transfer", "/api/v1/cases/*/close").hasRole(OFFICER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/reference/**", "/api/v1/privacy/**").hasRole(OPERATOR)
+                        // Checkpoints and proofs are hashes and signatures only: anyone may verify the ledger.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/integrity/checkpoints/latest", "/api/v1/integrity/checkpoints/*",
+                                "/api/v1/integrity/consistency", "/api/v1/integrity/inclusion", "/api/v1/integrity/public-key").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/integrity/checkpoints").hasRole(OPERATOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/cases/*").hasAnyRole(CITIZEN, OFFICER, AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/citizens/*/cases", "/api/v1/citizens/*/history")
                                 .hasAnyRole(CITIZEN, AUDITOR)
