@@ -1,5 +1,6 @@
 package org.civicledger.projections.audit;
 
+import java.sql.Types;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -11,6 +12,7 @@ import org.axonframework.messaging.MetaData;
 import org.civicledger.projections.support.EventPositions;
 import org.civicledger.projections.support.Jdbc;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,7 +65,8 @@ public class AuditTrailProjection {
                     payload_type, recorded_at, actor_subject, actor_role, actor_agency, channel, command_id, correlation_id,
                     causation_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                position, message.getIdentifier(), aggregateType, aggregateIdentifier, sequenceNumber,
+                position, message.getIdentifier(), new SqlParameterValue(Types.VARCHAR, aggregateType),
+                new SqlParameterValue(Types.VARCHAR, aggregateIdentifier), new SqlParameterValue(Types.BIGINT, sequenceNumber),
                 message.getPayloadType().getSimpleName(), Jdbc.timestamp(recordedAt),
                 text(metaData, ACTOR_SUBJECT, 128), text(metaData, ACTOR_ROLE, 32), text(metaData, ACTOR_AGENCY, 64),
                 text(metaData, CHANNEL, 32), text(metaData, COMMAND_ID, 128), text(metaData, CORRELATION_ID, 128),
@@ -76,12 +79,12 @@ public class AuditTrailProjection {
     }
 
     /** A metadata value as text, cut to its column's width (the envelope is ours, but a row must never fail on it). */
-    private static String text(MetaData metaData, String key, int width) {
+    private static SqlParameterValue text(MetaData metaData, String key, int width) {
         Object value = metaData.get(key);
         if (value == null) {
-            return null;
+            return new SqlParameterValue(Types.VARCHAR, null);
         }
         String text = value.toString();
-        return text.length() > width ? text.substring(0, width) : text;
+        return new SqlParameterValue(Types.VARCHAR, text.length() > width ? text.substring(0, width) : text);
     }
 }

@@ -104,4 +104,13 @@ class AuditTrailProjectionTest {
         assertThat(queries.export(AuditFilter.all(), 2, exported::add)).isEqualTo(2);
         assertThat(exported).hasSize(2);
     }
+
+    @Test
+    void an_event_without_an_envelope_is_recorded_with_empty_actor_fields() {
+        feed.deliver("case-9", submitted("case-9", "AG-BUILD", "citizen-9"));
+        AuditEvent row = queries.events(AuditFilter.all(), PageRequest.first(5)).items().get(0);
+        assertThat(row.actorSubject()).isNull();
+        assertThat(row.correlationId()).isNull();
+        assertThat(row.payloadType()).isEqualTo("ApplicationSubmitted");
+    }
 }
