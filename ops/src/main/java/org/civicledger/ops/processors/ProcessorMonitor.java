@@ -81,7 +81,7 @@ public class ProcessorMonitor {
     public List<DeadLetterView> deadLetters(String name) {
         return jdbc.query("""
                 SELECT deadletteridentifier, sequenceidentifier, sequenceindex, messagetype, payloadtype, eventidentifier,
-                       aggregateidentifier, sequencenumber, causetype, causemessage, enqueuedat, lasttouched
+                       aggregateidentifier, sequencenumber, causetype, causemessage, enqueuedat, lasttouched, diagnostics
                 FROM deadletterentry WHERE processinggroup = ? ORDER BY enqueuedat, sequenceidentifier, sequenceindex LIMIT ?""",
                 (rows, i) -> {
                     long sequenceNumber = rows.getLong("sequencenumber");
@@ -90,9 +90,25 @@ public class ProcessorMonitor {
                             rows.getLong("sequenceindex"), rows.getString("messagetype"), rows.getString("payloadtype"),
                             rows.getString("eventidentifier"), rows.getString("aggregateidentifier"), number,
                             rows.getString("causetype"), rows.getString("causemessage"), rows.getString("enqueuedat"),
-                            rows.getString("lasttouched"));
+                            rows.getString("lasttouched"), attempts(rows.getBytes("diagnostics")));
                 }, name, LIST_MAX);
     }
+
+    /** The attempt count from a dead letter's diagnostics (serialized metadata, JSON); null when absent or unreadable. */
+    private static Long attempts(byte[] diagnostics) {
+        if (diagnostics == null || diagnostics.length == 0) {
+            return null;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = DIAGNOSTICS.readTree(diagnostics);
+            com.fasterxml.jackson.databind.JsonNode attempts = node == null ? null : node.get("attempts");
+            return attempts == null || !attempts.canConvertToLong() ? null : attempts.asLong();
+        } catch (java.io.IOException unreadable) {
+            return null;
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper DIAGNOSTICS = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** What a retry did: how many sequences were processed, how many attempts failed, how many dead letters are left. */
     public record RetryOutcome(String processor, int processed, int failed, long deadLettersLeft) {

@@ -95,11 +95,15 @@ class ProcessorStatusTest {
         assertThat(letters.get(0).get("aggregateIdentifier").asText()).isEqualTo(caseId);
         assertThat(letters.get(0).get("causeMessage").asText()).contains("has no submission");
         assertThat(letters.get(0).has("payload")).isFalse();
+        assertThat(letters.get(0).get("attempts").asLong()).isEqualTo(1);
 
         // Retried while the cause is still there: it fails again and stays.
         JsonNode again = retry(tokens);
         assertThat(again.get("processed").asInt()).isZero();
         assertThat(again.get("deadLettersLeft").asLong()).isEqualTo(1);
+        JsonNode lettersAfterRetry = read(mvc.perform(get("/api/v1/ops/processors/case-status/dead-letters")
+                .header("Authorization", tokens.operator())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(lettersAfterRetry.get(0).get("attempts").asLong()).isEqualTo(2);
         mvc.perform(post("/api/v1/ops/processors/case-status/dead-letters/retry").header("Authorization", tokens.auditor())
                 .header("Idempotency-Key", UUID.randomUUID().toString())).andExpect(status().isForbidden());
 
