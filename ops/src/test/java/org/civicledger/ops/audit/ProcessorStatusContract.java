@@ -24,7 +24,6 @@ import org.civicledger.query.security.DevelopmentIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -33,12 +32,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * caught up; a poison event shows as a dead letter (listed without payload, counted by the gauge), a retry that
  * fails again leaves it there, and a retry after the cause is fixed processes it.
  */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:processor-status;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-        "ledger.notices.dispatch.enabled=false"
-})
 @AutoConfigureMockMvc
-class ProcessorStatusTest {
+abstract class ProcessorStatusContract {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
