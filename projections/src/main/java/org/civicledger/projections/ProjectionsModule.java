@@ -1,6 +1,7 @@
 package org.civicledger.projections;
 
 import java.util.List;
+import org.civicledger.projections.audit.AuditTrailProjection;
 import org.civicledger.projections.casestatus.CaseStatusProjection;
 import org.civicledger.projections.citizenhistory.CitizenHistoryProjection;
 import org.civicledger.projections.referencedata.ReferenceDataProjection;
@@ -12,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
  *
  * <p>Each read model is one class whose processing group is named after it; the assembly runs every
  * group in a pooled streaming processor with a dead-letter queue, so a failing event is parked where an
- * operator sees it, never skipped: {@code case-status}, {@code citizen-history} and {@code reference-data}.
+ * operator sees it, never skipped: {@code case-status}, {@code citizen-history}, {@code reference-data} and {@code audit-trail}.
  * The agency queue and dashboards are queries over {@code case_status}, with no processing group of
  * their own. Schema: {@code db/migration/V2_*} on this module's class path (Flyway).
  */
@@ -24,5 +25,6 @@ public class ProjectionsModule {
     public static final List<String> PROCESSING_GROUPS = List.of(
             CaseStatusProjection.PROCESSING_GROUP,
             CitizenHistoryProjection.PROCESSING_GROUP,
-            ReferenceDataProjection.PROCESSING_GROUP);
+            ReferenceDataProjection.PROCESSING_GROUP,
+            AuditTrailProjection.PROCESSING_GROUP);
 }

@@ -22,6 +22,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -202,10 +203,32 @@ public class AxonConfiguration {
                             .workerExecutor(name -> java.util.concurrent.Executors.newScheduledThreadPool(threads,
                                     daemon("worker-" + name))))
                     .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
+                    // Dead letters count their attempts (the first failure is 1; each failed retry adds one) in
+                    // their diagnostics, which operators see in the processor status API; Axon keeps no count itself.
+                    .registerDefaultDeadLetterPolicy(config -> (letter, cause) -> Decisions.enqueue(cause,
+                            failed -> failed.diagnostics().and(DEAD_LETTER_ATTEMPTS, attempts(failed.diagnostics()) + 1)))
                     // Queuing a notice must not undo the case step that caused it: log, keep the step.
                     .registerListenerInvocationErrorHandler(CaseNoticePolicy.PROCESSING_GROUP,
                             config -> new LoggingErrorHandler());
         };
+    }
+
+    /** The diagnostics key of a dead letter's attempt count. */
+    public static final String DEAD_LETTER_ATTEMPTS = "attempts";
+
+    static long attempts(org.axonframework.messaging.MetaData diagnostics) {
+        Object value = diagnostics == null ? null : diagnostics.get(DEAD_LETTER_ATTEMPTS);
+        if (value instanceof Number number) {
+            return number.longValue();
+        }
+        if (value != null) {
+            try {
+                return Long.parseLong(value.toString());
+            } catch (NumberFormatException notANumber) {
+                return 0;
+            }
+        }
+        return 0;
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String prefix) {

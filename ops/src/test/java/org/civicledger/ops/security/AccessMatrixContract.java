@@ -92,6 +92,20 @@ abstract class AccessMatrixContract {
         rows.add(new Row("GET /api/v1/reference/case-types/{caseTypeCode}", "GET", "/api/v1/reference/case-types/" + CASE_TYPE_X, null,
                 "DAAAAAA"));
         rows.add(new Row("GET /api/v1/reference/calendar/{year}", "GET", "/api/v1/reference/calendar/2031", null, "DAAAAAA"));
+        // The audit trail names actors (citizens by their pseudonymous subject): auditors only.
+        rows.add(new Row("GET /api/v1/audit/events", "GET", "/api/v1/audit/events?aggregate=" + caseA, null, "DDDDDAD"));
+        rows.add(new Row("GET /api/v1/audit/events.csv", "GET", "/api/v1/audit/events.csv?aggregate=" + caseA, null, "DDDDDAD"));
+        rows.add(new Row("GET /api/v1/audit/events.json", "GET", "/api/v1/audit/events.json?aggregate=" + caseA, null, "DDDDDAD"));
+        rows.add(new Row("GET /api/v1/audit/correlations/{correlationId}", "GET", "/api/v1/audit/correlations/am-no-such-correlation",
+                null, "DDDDDAD"));
+        rows.add(new Row("GET /api/v1/audit/cases/{caseId}/as-of", "GET", "/api/v1/audit/cases/" + caseA + "/as-of?globalIndex=1",
+                null, "DDDDDAD"));
+        // Processor status and dead letters (no payloads): operators and auditors; retries: operators.
+        rows.add(new Row("GET /api/v1/ops/processors", "GET", "/api/v1/ops/processors", null, "DDDDDAA"));
+        rows.add(new Row("GET /api/v1/ops/processors/{name}/dead-letters", "GET", "/api/v1/ops/processors/case-status/dead-letters",
+                null, "DDDDDAA"));
+        rows.add(new Row("POST /api/v1/ops/processors/{name}/dead-letters/retry", "POST",
+                "/api/v1/ops/processors/case-status/dead-letters/retry", "", "DDDDDDA"));
         // Case writes, in the order of a case's life, on case A (agency X, applicant citizen A).
         rows.add(new Row("POST /api/v1/cases", "POST", "/api/v1/cases", submission(CITIZEN_A), "DADADDD"));
         rows.add(new Row("POST /api/v1/cases/{caseId}/accept", "POST", "/api/v1/cases/" + caseA + "/accept", "", "DDDADDD"));

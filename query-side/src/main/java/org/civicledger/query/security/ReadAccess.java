@@ -90,6 +90,36 @@ public final class ReadAccess {
         throw deny("role", actor, "the city-wide dashboard is read by auditors and operators only");
     }
 
+    /**
+     * The audit trail and point-in-time reconstruction: auditors only. Rows name actors (citizens by their
+     * pseudonymous account subject), which operators, who see no personal data, are not shown.
+     */
+    public static void requireAuditor() {
+        Actor actor = signedIn();
+        if (actor.role() == Role.AUDITOR) {
+            return;
+        }
+        throw deny("role", actor, "the audit trail is read by auditors only");
+    }
+
+    /** Event processor status and dead letters (no payloads): operators and auditors. */
+    public static void requireProcessorStatusReadable() {
+        Actor actor = signedIn();
+        if (actor.role() == Role.AUDITOR || actor.role() == Role.OPERATOR) {
+            return;
+        }
+        throw deny("role", actor, "processor status is read by operators and auditors only");
+    }
+
+    /** Retrying dead letters changes what the read models hold: operators only. */
+    public static void requireOperator() {
+        Actor actor = signedIn();
+        if (actor.role() == Role.OPERATOR) {
+            return;
+        }
+        throw deny("role", actor, "dead letters are retried by operators only");
+    }
+
     /** Reference data (agencies, case types, calendars) is public knowledge, read by every signed-in role. */
     public static void requireSignedIn() {
         signedIn();

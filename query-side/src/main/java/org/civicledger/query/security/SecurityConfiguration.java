@@ -134,6 +134,10 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/agencies/*/queue").hasAnyRole(OFFICER, AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/agencies/*/dashboard").hasAnyRole(OFFICER, AUDITOR, OPERATOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/dashboard").hasAnyRole(AUDITOR, OPERATOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasRole(AUDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/ops/processors", "/api/v1/ops/processors/*/dead-letters")
+                                .hasAnyRole(AUDITOR, OPERATOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/ops/processors/*/dead-letters/retry").hasRole(OPERATOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/reference/**").hasAnyRole(CITIZEN, OFFICER, AUDITOR, OPERATOR)
                         .anyRequest().access(new UnmappedRequestsOnly(() -> context.getBean("requestMappingHandlerMapping",
                                 RequestMappingHandlerMapping.class))));

@@ -1,0 +1,90 @@
+package org.civicledger.projections.audit;
+
+import java.sql.Types;
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.MetaData;
+import org.civicledger.projections.support.EventPositions;
+import org.civicledger.projections.support.Jdbc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.stereotype.Component;
+
+/**
+ * The audit trail: one row per event of the ledger ({@code audit_event}), keyed by its global index, with the
+ * event envelope from its metadata (actor subject, role and agency, channel, command id, correlation and
+ * causation ids) and where it belongs (aggregate type, identifier, sequence number), but no payload content.
+ *
+ * <p>Runs in the pooled streaming processor {@value #PROCESSING_GROUP}. Idempotent: a re-delivered event
+ * finds its row and changes nothing.
+ */
+@Component
+@ProcessingGroup(AuditTrailProjection.PROCESSING_GROUP)
+public class AuditTrailProjection {
+
+    public static final String PROCESSING_GROUP = "audit-trail";
+
+    public static final String ACTOR_SUBJECT = "actorSubject";
+    public static final String ACTOR_ROLE = "actorRole";
+    public static final String ACTOR_AGENCY = "actorAgency";
+    public static final String CHANNEL = "channel";
+    public static final String COMMAND_ID = "commandId";
+    public static final String CORRELATION_ID = "correlationId";
+    public static final String CAUSATION_ID = "causationId";
+
+    private final JdbcTemplate jdbc;
+
+    public AuditTrailProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    public void on(Object payload, EventMessage<?> message, TrackingToken token) {
+        long position = EventPositions.of(token);
+        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE global_index = ?", Integer.class, position);
+        if (known != null && known > 0) {
+            return;
+        }
+        String aggregateType = null;
+        String aggregateIdentifier = null;
+        Long sequenceNumber = null;
+        if (message instanceof DomainEventMessage<?> domain) {
+            aggregateType = domain.getType();
+            aggregateIdentifier = domain.getAggregateIdentifier();
+            sequenceNumber = domain.getSequenceNumber();
+        }
+        MetaData metaData = message.getMetaData();
+        Instant recordedAt = message.getTimestamp();
+        jdbc.update("""
+                INSERT INTO audit_event (global_index, event_identifier, aggregate_type, aggregate_identifier, sequence_number,
+                    payload_type, recorded_at, actor_subject, actor_role, actor_agency, channel, command_id, correlation_id,
+                    causation_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                position, message.getIdentifier(), new SqlParameterValue(Types.VARCHAR, aggregateType),
+                new SqlParameterValue(Types.VARCHAR, aggregateIdentifier), new SqlParameterValue(Types.BIGINT, sequenceNumber),
+                message.getPayloadType().getSimpleName(), Jdbc.timestamp(recordedAt),
+                text(metaData, ACTOR_SUBJECT, 128), text(metaData, ACTOR_ROLE, 32), text(metaData, ACTOR_AGENCY, 64),
+                text(metaData, CHANNEL, 32), text(metaData, COMMAND_ID, 128), text(metaData, CORRELATION_ID, 128),
+                text(metaData, CAUSATION_ID, 128));
+    }
+
+    @ResetHandler
+    public void reset() {
+        jdbc.update("DELETE FROM audit_event");
+    }
+
+    /** A metadata value as text, cut to its column's width (the envelope is ours, but a row must never fail on it). */
+    private static SqlParameterValue text(MetaData metaData, String key, int width) {
+        Object value = metaData.get(key);
+        if (value == null) {
+            return new SqlParameterValue(Types.VARCHAR, null);
+        }
+        String text = value.toString();
+        return new SqlParameterValue(Types.VARCHAR, text.length() > width ? text.substring(0, width) : text);
+    }
+}
