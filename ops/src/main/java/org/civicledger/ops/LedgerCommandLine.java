@@ -1,10 +1,16 @@
 package org.civicledger.ops;
 
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.civicledger.events.common.Role;
 import org.civicledger.ops.demo.DemoCity;
+import org.civicledger.query.security.DevelopmentIssuer;
 import org.civicledger.ops.demo.DemoCityLoader.SampleCase;
 import org.civicledger.ops.demo.DemoRun;
 import org.springframework.boot.SpringApplication;
@@ -16,12 +22,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
 /**
- * The {@code ledger} command line: serve, demo, bench. Options it does not know (such as
+ * The {@code ledger} command line: serve, demo, bench, token. Options it does not know (such as
  * {@code --server.port=8081}) go on to Spring Boot unchanged.
  */
 @Command(name = "ledger", mixinStandardHelpOptions = true, version = "Civic Ledger 0.1",
         description = "An event-sourced ledger for a city's digital services.",
-        subcommands = {LedgerCommandLine.Serve.class, LedgerCommandLine.Demo.class, LedgerCommandLine.Bench.class})
+        subcommands = {LedgerCommandLine.Serve.class, LedgerCommandLine.Demo.class, LedgerCommandLine.Bench.class,
+                LedgerCommandLine.Token.class})
 public class LedgerCommandLine implements Callable<Integer> {
 
     public static int run(String[] args) {
@@ -128,6 +135,62 @@ public class LedgerCommandLine implements Callable<Integer> {
                 org.civicledger.ops.bench.Bench.Result result = bench.run(options);
                 org.civicledger.ops.bench.Bench.print(result, options, System.out);
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "token", description = "Print a bearer token of the local development issuer (its key is made on first use "
+            + "under the data folder); starts no server. For development only: production tokens come from a real issuer.")
+    static class Token implements Callable<Integer> {
+
+        @Option(names = "--role", required = true, description = "citizen, officer, auditor or operator.")
+        String role;
+
+        @Option(names = "--subject", description = "The token's subject (default: citizen-900001, officer-1, auditor-1 or operator-1).")
+        String subject;
+
+        @Option(names = "--agency", description = "The officer's agency code (required for officers).")
+        String agency;
+
+        @Option(names = "--data-dir", description = "Folder whose keys/dev-issuer.jwk signs (default ./data, or LEDGER_DATA_DIR).")
+        String dataDir;
+
+        @Option(names = "--key-file", description = "The issuer's key file, when not under the data folder.")
+        Path keyFile;
+
+        @Option(names = "--hours", defaultValue = "8", description = "Hours the token is valid (default ${DEFAULT-VALUE}, at most 24).")
+        int hours;
+
+        @Override
+        public Integer call() {
+            Role parsed;
+            try {
+                parsed = Role.valueOf(role.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException unknown) {
+                parsed = Role.SYSTEM;
+            }
+            if (parsed == Role.SYSTEM) {
+                System.err.println("--role is citizen, officer, auditor or operator");
+                return 2;
+            }
+            if (parsed == Role.OFFICER && (agency == null || agency.isBlank())) {
+                System.err.println("an officer acts for an agency: --agency is required");
+                return 2;
+            }
+            if (hours < 1 || hours > 24) {
+                System.err.println("--hours is 1 to 24");
+                return 2;
+            }
+            String who = subject != null ? subject : switch (parsed) {
+                case CITIZEN -> "citizen-900001";
+                case OFFICER -> "officer-1";
+                case AUDITOR -> "auditor-1";
+                default -> "operator-1";
+            };
+            Path file = keyFile != null ? keyFile : DevelopmentIssuer.keyFileIn(Path.of(dataDir != null ? dataDir
+                    : System.getenv().getOrDefault("LEDGER_DATA_DIR", "./data")));
+            DevelopmentIssuer issuer = DevelopmentIssuer.openOrCreate(file, Clock.systemUTC());
+            System.out.println(issuer.mint(who, parsed, parsed == Role.OFFICER ? agency : null, Duration.ofHours(hours)));
             return 0;
         }
     }

@@ -1,5 +1,7 @@
 package org.civicledger.ops;
 
+import org.civicledger.ops.support.TestTokens;
+import org.civicledger.query.security.DevelopmentIssuer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -70,6 +72,8 @@ class ReadSideFullStackTest {
     @Autowired
     private MockMvc mvc;
     @Autowired
+    private DevelopmentIssuer issuer;
+    @Autowired
     private JdbcTemplate jdbc;
     @Autowired
     private EventStore eventStore;
@@ -135,19 +139,20 @@ class ReadSideFullStackTest {
                         .content("{\"caseNumber\":\"" + accepted.caseNumber() + "\",\"casePassword\":\"wrong\"}"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.status").value(404));
-        mvc.perform(get("/api/v1/cases/case-fs-1")
+        TestTokens tokens = TestTokens.of(issuer);
+        mvc.perform(get("/api/v1/cases/case-fs-1").header("Authorization", tokens.citizen("citizen-fs"))
                         .param("minPosition", Long.toString(awaited.caseStatus().lastPosition())).param("waitMs", "1000"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Read-Model-Caught-Up", "true"))
                 .andExpect(jsonPath("$.status").value("APPROVED"));
-        mvc.perform(get("/api/v1/citizens/citizen-fs/history"))
+        mvc.perform(get("/api/v1/citizens/citizen-fs/history").header("Authorization", tokens.citizen("citizen-fs")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[0].kind").value("CaseApproved"));
-        mvc.perform(get("/api/v1/agencies/AG-FS/dashboard"))
+        mvc.perform(get("/api/v1/agencies/AG-FS/dashboard").header("Authorization", tokens.officer("officer-fs", "AG-FS")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.casesByStatus.APPROVED").value(1))
                 .andExpect(jsonPath("$.decided").value(1));
-        mvc.perform(get("/api/v1/reference/case-types/FS-PERMIT"))
+        mvc.perform(get("/api/v1/reference/case-types/FS-PERMIT").header("Authorization", tokens.auditor()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.fee.amountMinor").value(100));
     }

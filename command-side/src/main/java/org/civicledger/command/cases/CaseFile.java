@@ -197,10 +197,7 @@ public class CaseFile {
 
     @CommandHandler
     public CaseResult handle(ApproveCase command, BusinessCalendar calendar, Clock clock, DeadlineManager deadlines) {
-        requireOfficerOfOwningAgency(command.actor(), "decides");
-        requireStatus("approved", CaseStatus.IN_REVIEW);
-        Require.text("reason", command.reason(), REASON_LENGTH_MAX);
-        Decision decision = decide(calendar, clock);
+        Decision decision = decide(command.actor(), "approved", command.reason(), calendar, clock);
         apply(new CaseApproved(caseId, command.reason(), decision.on(), decision.workingDaysTaken(), decision.withinDeadline(),
                 decision.appealWindowEndsOn()));
         scheduleAppealWindow(deadlines, clock, decision.appealWindowEndsOn());
@@ -209,10 +206,7 @@ public class CaseFile {
 
     @CommandHandler
     public CaseResult handle(RejectCase command, BusinessCalendar calendar, Clock clock, DeadlineManager deadlines) {
-        requireOfficerOfOwningAgency(command.actor(), "decides");
-        requireStatus("rejected", CaseStatus.IN_REVIEW);
-        Require.text("reason", command.reason(), REASON_LENGTH_MAX);
-        Decision decision = decide(calendar, clock);
+        Decision decision = decide(command.actor(), "rejected", command.reason(), calendar, clock);
         apply(new CaseRejected(caseId, command.reason(), decision.on(), decision.workingDaysTaken(), decision.withinDeadline(),
                 decision.appealWindowEndsOn()));
         scheduleAppealWindow(deadlines, clock, decision.appealWindowEndsOn());
@@ -289,7 +283,11 @@ public class CaseFile {
     private record Decision(LocalDate on, int workingDaysTaken, boolean withinDeadline, LocalDate appealWindowEndsOn) {
     }
 
-    private Decision decide(BusinessCalendar calendar, Clock clock) {
+    /** The rules every decision shares, and the facts it records: day, working days taken, appeal window. */
+    private Decision decide(Actor actor, String outcome, String reason, BusinessCalendar calendar, Clock clock) {
+        requireOfficerOfOwningAgency(actor, "decides");
+        requireStatus(outcome, CaseStatus.IN_REVIEW);
+        Require.text("reason", reason, REASON_LENGTH_MAX);
         LocalDate today = LocalDate.now(clock);
         int taken = workingDaysUsedBeforePause + calendar.workingDaysBetween(clockRunsAfter, today);
         // The appeal window is counted in calendar days; when it ends on a day off it runs to the next working day.

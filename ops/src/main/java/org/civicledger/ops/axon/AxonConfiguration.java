@@ -12,7 +12,9 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.eventhandling.LoggingErrorHandler;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -28,6 +30,7 @@ import org.civicledger.command.privacy.PersonalDataModule;
 import org.civicledger.command.privacy.PersonalDataSealing;
 import org.civicledger.events.common.LedgerCommand;
 import org.civicledger.ops.LedgerClock;
+import org.civicledger.projections.integrity.ChainingJdbcEventStorageEngine;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -91,17 +94,28 @@ public class AxonConfiguration {
                 .build();
     }
 
-    /** The JDBC event store; with the {@code axonserver} profile Axon Server takes its place. */
+    /**
+     * Tells a lost race for an aggregate sequence (or a second creation of one aggregate) from other
+     * database errors, by SQLSTATE 23505 (unique violation) on PostgreSQL and H2 alike. Axon's default
+     * for JDBC only knows {@link java.sql.SQLIntegrityConstraintViolationException}, which the
+     * PostgreSQL driver never throws: a concurrency conflict would surface as a failure, not a conflict.
+     */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver("23505");
+    }
+
+    /** The JDBC event store, with the integrity hash chain; with the {@code axonserver} profile Axon Server takes its place. */
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
     public EventStorageEngine eventStorageEngine(Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
-                                                 org.axonframework.common.jdbc.PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 PersistenceExceptionResolver persistenceExceptionResolver,
                                                  @Value("${ledger.event-store.batch-size:100}") int batchSize,
                                                  @Value("${ledger.event-store.gap-timeout-ms:60000}") int gapTimeoutMs) {
-        return JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .connectionProvider(connectionProvider)
@@ -111,8 +125,9 @@ public class AxonConfiguration {
                 .batchSize(batchSize)
                 // A global index that was handed out but not yet committed (or rolled back) is a gap;
                 // readers keep checking it for this long before they stop waiting for it.
-                .gapTimeout(gapTimeoutMs)
-                .build();
+                .gapTimeout(gapTimeoutMs);
+        // Writes each event's hash-chain row in the transaction that stores the event (docs/integrity.md).
+        return new ChainingJdbcEventStorageEngine(builder, transactionManager);
     }
 
     /**

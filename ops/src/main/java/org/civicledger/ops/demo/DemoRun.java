@@ -15,6 +15,8 @@ import org.civicledger.ops.demo.DemoCity.CaseTypeSpec;
 import org.civicledger.ops.demo.DemoCity.TargetState;
 import org.civicledger.ops.demo.DemoCityLoader.LoadReport;
 import org.civicledger.ops.demo.DemoCityLoader.SampleCase;
+import org.civicledger.events.common.Role;
+import org.civicledger.query.security.DevelopmentIssuer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -149,14 +151,22 @@ public final class DemoRun {
         out.println("  curl -s -X POST " + base + "/api/v1/case-status/lookup -H 'Content-Type: application/json' \\");
         out.println("    -d '{\"caseNumber\":\"" + sample.caseNumber() + "\",\"casePassword\":\"" + sample.casePassword() + "\"}'");
         out.println();
+        DevelopmentIssuer issuer = context.getBeanProvider(DevelopmentIssuer.class).getIfAvailable();
+        if (issuer == null) {
+            out.println("The development token issuer is off: sign in with a token of the configured issuer instead of these.");
+        } else {
+            out.println("Tokens of the development issuer (8 h; `./ledger token --role ...` prints more):");
+            out.println("  export CITIZEN_TOKEN=" + issuer.mint("citizen-900001", Role.CITIZEN, null));
+            out.println("  export OFFICER_TOKEN=" + issuer.mint(officer, Role.OFFICER, sample.agencyCode()));
+        }
+        out.println();
         out.println("Submit a case as citizen-900001 (the answer's caseId is the CASE_ID below):");
         out.println("  curl -s -X POST " + base + "/api/v1/cases -H 'Content-Type: application/json' \\");
-        out.println("    -H 'X-Actor-Subject: citizen-900001' -H 'X-Actor-Role: citizen' -H 'Idempotency-Key: demo-try-0001' \\");
+        out.println("    -H \"Authorization: Bearer $CITIZEN_TOKEN\" -H 'Idempotency-Key: demo-try-0001' \\");
         out.println("    -d '{\"caseTypeCode\":\"" + sample.caseTypeCode() + "\",\"applicant\":{\"citizenSubject\":\"citizen-900001\","
                 + "\"nationalId\":\"A123456789\",\"name\":\"王小明\",\"email\":\"citizen-900001@example.org\",\"phone\":\"0912345678\"},"
                 + "\"documents\":" + documentsJson(context, sample.caseTypeCode()) + "}'");
-        String officerHeaders = "-H 'X-Actor-Subject: " + officer + "' -H 'X-Actor-Role: officer' -H 'X-Actor-Agency: "
-                + sample.agencyCode() + "'";
+        String officerHeaders = "-H \"Authorization: Bearer $OFFICER_TOKEN\"";
         out.println("Accept it, start the review and approve it as an officer of " + sample.agencyCode() + ":");
         out.println("  curl -s -X POST " + base + "/api/v1/cases/CASE_ID/accept " + officerHeaders + " -H 'Idempotency-Key: demo-try-0002'");
         out.println("  curl -s -X POST " + base + "/api/v1/cases/CASE_ID/review " + officerHeaders + " -H 'Idempotency-Key: demo-try-0003'");

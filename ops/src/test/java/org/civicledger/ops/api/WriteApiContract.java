@@ -1,5 +1,7 @@
 package org.civicledger.ops.api;
 
+import org.civicledger.events.common.Role;
+import org.civicledger.query.security.DevelopmentIssuer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,6 +44,9 @@ abstract class WriteApiContract {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    /** The development issuer the test configuration switches on, on H2 and on PostgreSQL alike. */
+    @Autowired
+    DevelopmentIssuer issuer;
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final ObjectMapper json = new ObjectMapper();
@@ -101,12 +106,8 @@ abstract class WriteApiContract {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .header("X-Actor-Subject", actor.subject)
-                .header("X-Actor-Role", actor.role)
+                .header("Authorization", "Bearer " + issuer.mint(actor.subject, Role.valueOf(actor.role.toUpperCase()), actor.agency))
                 .header("X-Channel", "web");
-        if (actor.agency != null) {
-            builder.header("X-Actor-Agency", actor.agency);
-        }
         if (key != null) {
             builder.header("Idempotency-Key", key);
         }
@@ -187,7 +188,8 @@ abstract class WriteApiContract {
         Answer accepted = post(As.OFFICER, "/api/v1/cases/" + caseId + "/accept", key(), "");
         long position = accepted.body().get("position").asLong();
         Answer read = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/cases/" + caseId
-                + "?minPosition=" + position + "&waitMs=5000")).GET().build());
+                + "?minPosition=" + position + "&waitMs=5000"))
+                .header("Authorization", "Bearer " + issuer.mint("officer-1", Role.OFFICER, AGENCY)).GET().build());
         assertThat(read.status()).as(read.response().body()).isEqualTo(200);
         assertThat(read.response().headers().firstValue("Read-Model-Caught-Up")).hasValue("true");
         assertThat(read.text("status")).isEqualTo("ACCEPTED");
@@ -358,6 +360,7 @@ abstract class WriteApiContract {
         assertThat(submit.isMissingNode()).isFalse();
         List<String> headers = new ArrayList<>();
         submit.get("parameters").forEach(parameter -> headers.add(parameter.get("name").asText()));
-        assertThat(headers).contains("Idempotency-Key", "X-Actor-Subject", "X-Actor-Role", "X-Actor-Agency", "X-Channel");
+        assertThat(headers).contains("Idempotency-Key", "X-Channel").doesNotContain("X-Actor-Subject", "X-Actor-Role", "X-Actor-Agency");
+        assertThat(document.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
     }
 }

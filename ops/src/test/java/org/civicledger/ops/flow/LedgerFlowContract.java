@@ -145,6 +145,15 @@ public abstract class LedgerFlowContract {
     }
 
     @Test
+    void registering_an_agency_twice_is_a_conflict_not_a_failure() {
+        givenTheCity();
+        long before = eventCount();
+        assertThatThrownBy(() -> commands.sendAndWait(new RegisterAgency(agency, "Department of Tests", "ra-again-" + suffix, LOADER)))
+                .isInstanceOf(org.axonframework.modelling.command.AggregateStreamCreationException.class);
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
     void a_refused_command_leaves_nothing_behind() {
         givenTheCity();
         long before = eventCount();

@@ -18,6 +18,14 @@ public final class ApiRequests {
     public static final String RETRYABLE_FAILURE_ATTRIBUTE = ApiRequests.class.getName() + ".retryableFailure";
 
     /**
+     * Request attribute set when the HTTP layer refused a request before it reached the ledger (malformed
+     * or invalid body, bad parameter or header, unknown route, wrong method or media type). Nothing was
+     * done, so no answer is kept for its idempotency key: the client may correct the request and send it
+     * again under the same key, and hostile input cannot fill the idempotency table.
+     */
+    public static final String REFUSED_BEFORE_LEDGER_ATTRIBUTE = ApiRequests.class.getName() + ".refusedBeforeLedger";
+
+    /**
      * Request attribute holding what to store for replay instead of the answer sent, when the answer
      * holds a secret that must not rest in the idempotency table (the case password at acceptance).
      */

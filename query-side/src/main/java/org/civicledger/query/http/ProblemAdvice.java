@@ -2,16 +2,23 @@ package org.civicledger.query.http;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import java.io.IOException;
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -30,10 +37,14 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -59,6 +70,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemAdvice.class);
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
 
     @ExceptionHandler(RuleViolation.class)
     public ResponseEntity<ProblemDetail> ruleViolation(RuleViolation violation) {
@@ -89,7 +101,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(InvalidRequestException.class)
-    public ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException invalid) {
+    public ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException invalid, HttpServletRequest request) {
+        request.setAttribute(ApiRequests.REFUSED_BEFORE_LEDGER_ATTRIBUTE, Boolean.TRUE);
         ProblemDetail problem = invalidProblem(invalid.getMessage(), List.of(new FieldProblem(invalid.field(), invalid.getMessage())));
         return answer(problem);
     }
@@ -137,17 +150,46 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                         null));
             }
         }
-        return unexpected(failure);
+        return unexpected(failure, request);
     }
 
     /** Thrown by value objects' constructors; controllers name the field themselves, this is the fallback. */
     @ExceptionHandler(IllegalArgumentException.class)
-    public ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException invalid) {
+    public ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException invalid, HttpServletRequest request) {
+        request.setAttribute(ApiRequests.REFUSED_BEFORE_LEDGER_ATTRIBUTE, Boolean.TRUE);
         LOG.debug("Request refused with an unnamed invalid value", invalid);
         return answer(invalidProblem("a value in the request is not valid", List.of()));
     }
 
+    /**
+     * A unique-key violation (SQLSTATE 23505) from the event store that Axon did not translate, as it
+     * does not when its persistence exception resolver does not recognise the database's error code:
+     * the command tried to create an aggregate that exists, or to append where a concurrent writer did.
+     * Either way the ledger is fine and nothing was stored; the client is told 409, not that we failed.
+     */
     @ExceptionHandler(Exception.class)
+    public ResponseEntity<ProblemDetail> unexpected(Exception failure, HttpServletRequest request) {
+        if (isUniqueViolation(failure)) {
+            LOG.warn("Unique key violation from the store, answered as a conflict: {}", failure.toString());
+            if (String.valueOf(failure.getMessage()).contains("to create aggregate")) {
+                return alreadyExists(null);
+            }
+            request.setAttribute(ApiRequests.RETRYABLE_FAILURE_ATTRIBUTE, Boolean.TRUE);
+            return answer(ProblemWriter.problem(HttpStatus.CONFLICT, ProblemTypes.CONCURRENT_MODIFICATION, "Changed concurrently",
+                    "another request changed the same target at the same moment; retry with the same Idempotency-Key", null));
+        }
+        return unexpected(failure);
+    }
+
+    static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public ResponseEntity<ProblemDetail> unexpected(Exception failure) {
         LOG.error("Request failed", failure);
         return answer(ProblemWriter.problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR, "Internal error",
@@ -157,6 +199,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException invalid, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        refusedBeforeLedger(request);
         List<FieldProblem> errors = new ArrayList<>();
         for (FieldError error : invalid.getBindingResult().getFieldErrors()) {
             errors.add(new FieldProblem(error.getField(), error.getDefaultMessage()));
@@ -171,6 +214,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException invalid,
                                                                             HttpHeaders headers, HttpStatusCode status,
                                                                             WebRequest request) {
+        refusedBeforeLedger(request);
         List<FieldProblem> errors = new ArrayList<>();
         invalid.getParameterValidationResults().forEach(result -> {
             String name = result.getMethodParameter().getParameterName();
@@ -182,40 +226,105 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        refusedBeforeLedger(request);
         Throwable cause = unreadable.getCause();
         String detail;
         String field = null;
         if (cause instanceof UnrecognizedPropertyException unknown) {
             field = jsonPath(unknown);
-            detail = "unknown field '" + unknown.getPropertyName() + "'";
+            detail = (field == null ? "a field" : field) + " is not a field of this request";
+        } else if (cause instanceof InvalidTextException invalid) {
+            field = jsonPath(invalid);
+            detail = (field == null ? "a value" : field) + " " + invalid.getOriginalMessage();
+        } else if (cause instanceof JsonMappingException mapping && mapping.getCause() instanceof StreamConstraintsException limit) {
+            field = jsonPath(mapping);
+            detail = limitDetail(limit);
+        } else if (cause instanceof JsonMappingException mapping && mapping.getCause() instanceof JsonParseException) {
+            field = jsonPath(mapping);
+            detail = "the body is not well-formed JSON" + (field == null ? "" : " (at " + field + ")");
         } else if (cause instanceof JsonMappingException mapping) {
             field = jsonPath(mapping);
             detail = field == null ? "the body does not have the expected structure"
                     : "the value of " + field + " has the wrong type or format";
+        } else if (cause instanceof StreamConstraintsException limit) {
+            detail = limitDetail(limit);
         } else if (cause instanceof JsonParseException parse) {
             detail = "the body is not well-formed JSON" + (parse.getLocation() == null ? ""
                     : " (line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + ")");
         } else if (cause instanceof JsonProcessingException) {
             detail = "the body is not well-formed JSON";
+        } else if (cause instanceof IOException) {
+            detail = "the body is not readable JSON text (UTF-8 expected)";
         } else {
             detail = "a JSON body is required";
         }
         ProblemDetail problem = ProblemWriter.problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
                 detail, field);
+        if (field != null) {
+            problem.setProperty("errors", List.of(errorEntry(field, detail)));
+        }
         return untyped(problem);
+    }
+
+    /** Jackson's limit messages hold lengths and limits, never values; the name of Jackson's getter is left out. */
+    private static String limitDetail(StreamConstraintsException limit) {
+        String message = limit.getOriginalMessage() == null ? "" : limit.getOriginalMessage();
+        return "the body exceeds a limit: " + message.replaceAll(", from `[^`]*`", "").replaceAll("\\s+", " ");
     }
 
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException mismatch, HttpHeaders headers, HttpStatusCode status,
                                                         WebRequest request) {
-        String name = mismatch.getPropertyName();
+        refusedBeforeLedger(request);
+        String name = mismatch instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : mismatch.getPropertyName();
         // Spring's own detail repeats the rejected value; it may be personal data, so it is left out.
         return untyped(invalidProblem(name + " has the wrong type or format", List.of(new FieldProblem(name, "wrong type or format"))));
+    }
+
+    /** Method validation of {@code @Validated} controllers in the older (AOP) style. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    public ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException invalid, HttpServletRequest request) {
+        request.setAttribute(ApiRequests.REFUSED_BEFORE_LEDGER_ATTRIBUTE, Boolean.TRUE);
+        List<FieldProblem> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : invalid.getConstraintViolations()) {
+            String name = null;
+            for (Path.Node node : violation.getPropertyPath()) {
+                name = node.getName();
+            }
+            errors.add(new FieldProblem(name, violation.getMessage()));
+        }
+        return answer(invalidProblem("the request has invalid parameters", errors));
+    }
+
+    /**
+     * Every other refusal Spring MVC makes itself (405, 415, a missing parameter or header): the same
+     * problem shape, and the idempotency key is not held for a request that never reached the ledger.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception failure, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        if (statusCode.is4xxClientError()) {
+            refusedBeforeLedger(request);
+        }
+        ResponseEntity<Object> answer = super.handleExceptionInternal(failure, body, headers, statusCode, request);
+        if (answer != null && answer.getBody() instanceof ProblemDetail problem) {
+            if (failure instanceof MissingServletRequestParameterException missing) {
+                problem.setProperty("field", missing.getParameterName());
+            } else if (failure instanceof MissingRequestHeaderException missing) {
+                problem.setProperty("field", missing.getHeaderName());
+            }
+            HttpHeaders problemHeaders = new HttpHeaders();
+            problemHeaders.addAll(answer.getHeaders());
+            problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            return new ResponseEntity<>(problem, problemHeaders, answer.getStatusCode());
+        }
+        return answer;
     }
 
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException notFound, HttpHeaders headers,
                                                                     HttpStatusCode status, WebRequest request) {
+        refusedBeforeLedger(request);
         return untyped(ProblemWriter.problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", "no such resource", null));
     }
 
@@ -231,17 +340,29 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (!sorted.isEmpty()) {
             List<Map<String, String>> list = new ArrayList<>();
             for (FieldProblem error : sorted) {
-                Map<String, String> entry = new LinkedHashMap<>();
-                entry.put("field", error.field());
-                entry.put("message", error.message());
-                list.add(entry);
+                list.add(errorEntry(error.field(), error.message()));
             }
             problem.setProperty("errors", list);
         }
         return problem;
     }
 
-    /** The JSON path Jackson was at when it failed, such as {@code applicant.nationalId} or {@code documents[0].kind}. */
+    private static Map<String, String> errorEntry(String field, String message) {
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put("field", field);
+        entry.put("message", message);
+        return entry;
+    }
+
+    private static void refusedBeforeLedger(WebRequest request) {
+        request.setAttribute(ApiRequests.REFUSED_BEFORE_LEDGER_ATTRIBUTE, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+    }
+
+    /**
+     * The JSON path Jackson was at when it failed, such as {@code applicant.nationalId} or {@code documents[0].kind}.
+     * A name that is not an identifier (an unknown field named by a hostile client) is shown as {@code ?}:
+     * problems repeat nothing a client made up.
+     */
     static String jsonPath(JsonMappingException mapping) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference reference : mapping.getPath()) {
@@ -249,7 +370,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                 if (!path.isEmpty()) {
                     path.append('.');
                 }
-                path.append(reference.getFieldName());
+                path.append(FIELD_NAME.matcher(reference.getFieldName()).matches() ? reference.getFieldName() : "?");
             } else if (reference.getIndex() >= 0) {
                 path.append('[').append(reference.getIndex()).append(']');
             }

@@ -24,10 +24,11 @@ import org.civicledger.query.idempotency.IdempotencyStore.KeyReused;
 import org.civicledger.query.idempotency.IdempotencyStore.Replay;
 import org.civicledger.query.idempotency.IdempotencyStore.StillRunning;
 import org.civicledger.query.idempotency.IdempotencyStore.StoredAnswer;
+import org.civicledger.query.security.LedgerAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.dao.DataAccessException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -41,21 +42,25 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * <ul>
  *   <li>no key, or not 1 to 128 printable characters: 400;</li>
  *   <li>first use of a key: the request runs and its answer is stored, unless it failed for a passing
- *       reason (5xx, a concurrent writer), in which case the key is released for a retry;</li>
+ *       reason (5xx, a concurrent writer), in which case the key is released for a retry, or the HTTP
+ *       layer refused it before the ledger saw it (400, 404 route, 405, 415: see
+ *       {@link ApiRequests#REFUSED_BEFORE_LEDGER_ATTRIBUTE}), in which case nothing is kept;</li>
  *   <li>same key, same method, path and body, answered: the stored answer, with {@code Idempotent-Replayed: true}
  *       (less any secret the controller withheld from storage, see {@link ApiRequests#REPLAY_BODY_ATTRIBUTE});</li>
  *   <li>same key, same request, still running: 409;</li>
  *   <li>same key, another request: 422.</li>
  * </ul>
- * Keys are scoped by the actor's subject: two actors may pick the same key without meeting.
+ * Keys are scoped by the verified subject of the bearer token: two actors may pick the same key without
+ * meeting, and nobody can replay another's answer by sending their key. The filter therefore runs after
+ * Spring Security's chain ({@link SecurityProperties#DEFAULT_FILTER_ORDER}), which has authenticated the
+ * request and refused it if it may not write here at all.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+@Order(SecurityProperties.DEFAULT_FILTER_ORDER + 10)
 public class IdempotencyFilter extends OncePerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(IdempotencyFilter.class);
     private static final Pattern KEY = Pattern.compile("[\\x20-\\x7E]{1,128}");
-    private static final Pattern SUBJECT = Pattern.compile("[\\x20-\\x7E]{1,128}");
 
     private final IdempotencyStore store;
     private final ProblemWriter problems;
@@ -90,9 +95,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     "every write needs an Idempotency-Key header of 1 to 128 printable characters");
             return;
         }
-        // An invalid subject is refused later by the controller; its refusal is kept under the empty subject.
-        String subject = request.getHeader(ApiRequests.ACTOR_SUBJECT_HEADER);
-        String scope = subject != null && SUBJECT.matcher(subject).matches() ? subject : "";
+        // A write reaches here signed in; a token naming no usable actor is refused later, its refusal kept under "".
+        String scope = LedgerAuthentication.current().map(actor -> actor.subject()).orElse("");
         // The body limit filter normally read the body already; read it here (within the same limit) when it did not.
         CachedBodyRequest cached = CachedBodyRequest.find(request);
         HttpServletRequest readable = request;
@@ -143,8 +147,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             }
             int status = captured.getStatus();
             boolean passing = status >= 500 || Boolean.TRUE.equals(request.getAttribute(ApiRequests.RETRYABLE_FAILURE_ATTRIBUTE));
+            boolean refusedBeforeLedger = Boolean.TRUE.equals(request.getAttribute(ApiRequests.REFUSED_BEFORE_LEDGER_ATTRIBUTE));
             try {
-                if (passing) {
+                if (passing || refusedBeforeLedger) {
                     store.abandon(key, scope);
                 } else {
                     Object replayBody = request.getAttribute(ApiRequests.REPLAY_BODY_ATTRIBUTE);

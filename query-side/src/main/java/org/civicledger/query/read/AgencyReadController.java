@@ -1,5 +1,6 @@
 package org.civicledger.query.read;
 
+import org.civicledger.query.security.ReadAccess;
 import java.time.Clock;
 import org.civicledger.projections.agencyqueue.AgencyQueueQueries;
 import org.civicledger.projections.agencyqueue.CityDashboard;
@@ -16,6 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Reads an agency's queue and the dashboards (per agency and city-wide), as of today in the city's zone.
+ *
+ * <p>An officer reads their own agency's queue and dashboard only; auditors read all; operators read the
+ * dashboards (figures, no personal data) but no queue.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -40,17 +44,20 @@ public class AgencyReadController {
                                    @RequestParam(required = false) String status,
                                    @RequestParam(required = false) Integer page,
                                    @RequestParam(required = false) Integer size) {
+        ReadAccess.requireQueueReadable(agencyCode);
         return agencies.queue(ReadRequests.identifier("agencyCode", agencyCode), ReadRequests.status(status),
                 ReadRequests.page(page, size));
     }
 
     @GetMapping("/agencies/{agencyCode}/dashboard")
     public DashboardFigures agencyDashboard(@PathVariable String agencyCode) {
+        ReadAccess.requireAgencyDashboardReadable(agencyCode);
         return agencies.dashboard(ReadRequests.identifier("agencyCode", agencyCode), ReadRequests.today(clock));
     }
 
     @GetMapping("/dashboard")
     public CityDashboard cityDashboard() {
+        ReadAccess.requireCityDashboardReadable();
         return agencies.cityDashboard(ReadRequests.today(clock));
     }
 }

@@ -1,10 +1,11 @@
 package org.civicledger.query.read;
 
+import org.civicledger.query.security.ReadAccess;
 import java.time.Duration;
 import org.civicledger.projections.casestatus.CaseStatusLookup;
 import org.civicledger.projections.casestatus.CaseStatusQueries;
 import org.civicledger.projections.casestatus.CaseStatusView;
-import org.springframework.http.HttpStatus;
+import org.civicledger.query.http.InvalidRequestException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Reads cases: one case by id (optionally after waiting for the caller's own write to show), and the open
@@ -38,24 +38,26 @@ public class CaseReadController {
     /**
      * A case with its steps. With {@code minPosition} (the position a write answered with), waits up to
      * {@code waitMs} (default 2 s, at most {@link CaseStatusQueries#AWAIT_MAX}) for the case to reach it.
+     * Its applicant, officers of its agency and auditors read it; another citizen is told 404, as for an
+     * unknown case (see {@link ReadAccess#requireCaseReadable}).
      */
     @GetMapping("/cases/{caseId}")
     public ResponseEntity<CaseStatusView> caseById(@PathVariable String caseId,
                                                    @RequestParam(required = false) Long minPosition,
                                                    @RequestParam(required = false) Long waitMs) {
         ReadRequests.identifier("caseId", caseId);
-        if (waitMs != null && (waitMs < 0 || waitMs > CaseStatusQueries.AWAIT_MAX.toMillis())) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "waitMs is 0 to " + CaseStatusQueries.AWAIT_MAX.toMillis());
-        }
+        ReadRequests.range("waitMs", waitMs, 0, CaseStatusQueries.AWAIT_MAX.toMillis());
+        ReadRequests.range("minPosition", minPosition, 0, Long.MAX_VALUE);
         if (minPosition == null) {
             CaseStatusView found = cases.byId(caseId).orElseThrow(() -> ReadRequests.notFound("case " + caseId + " is not known"));
+            ReadAccess.requireCaseReadable(found.agencyCode(), found.applicantSubject());
             return ResponseEntity.ok().header(POSITION_HEADER, Long.toString(found.lastPosition())).body(found);
         }
         CaseStatusQueries.Awaited awaited = cases.awaitCase(caseId, minPosition,
                 Duration.ofMillis(waitMs == null ? WAIT_MS_DEFAULT : waitMs));
         CaseStatusView found = awaited.found().orElseThrow(() -> ReadRequests.notFound(
                 "case " + caseId + " is not known (yet): the read model had not reached position " + minPosition));
+        ReadAccess.requireCaseReadable(found.agencyCode(), found.applicantSubject());
         return ResponseEntity.ok()
                 .header(POSITION_HEADER, Long.toString(found.lastPosition()))
                 .header(CAUGHT_UP_HEADER, Boolean.toString(awaited.caughtUp()))
@@ -78,14 +80,14 @@ public class CaseReadController {
     @PostMapping("/case-status/lookup")
     public CaseStatusLookup lookup(@RequestBody CaseStatusLookupRequest request) {
         if (request == null || request.caseNumber() == null || request.caseNumber().isBlank()
-                || request.casePassword() == null || request.casePassword().isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "caseNumber and casePassword are required");
+                || request.caseNumber().length() > CaseStatusQueries.CASE_NUMBER_LENGTH_MAX) {
+            throw new InvalidRequestException("caseNumber", "caseNumber is required, at most "
+                    + CaseStatusQueries.CASE_NUMBER_LENGTH_MAX + " characters");
         }
-        if (request.caseNumber().length() > CaseStatusQueries.CASE_NUMBER_LENGTH_MAX
+        if (request.casePassword() == null || request.casePassword().isEmpty()
                 || request.casePassword().length() > CaseStatusQueries.CASE_PASSWORD_LENGTH_MAX) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "caseNumber is at most "
-                    + CaseStatusQueries.CASE_NUMBER_LENGTH_MAX + " characters, casePassword at most "
-                    + CaseStatusQueries.CASE_PASSWORD_LENGTH_MAX);
+            throw new InvalidRequestException("casePassword", "casePassword is required, at most "
+                    + CaseStatusQueries.CASE_PASSWORD_LENGTH_MAX + " characters");
         }
         return cases.byCaseNumberAndPassword(request.caseNumber().trim(), request.casePassword())
                 .orElseThrow(() -> ReadRequests.notFound("no case matches this case number and case password"));

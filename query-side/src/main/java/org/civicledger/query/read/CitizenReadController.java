@@ -1,5 +1,6 @@
 package org.civicledger.query.read;
 
+import org.civicledger.query.security.ReadAccess;
 import org.civicledger.projections.casestatus.CaseStatusQueries;
 import org.civicledger.projections.casestatus.CaseSummary;
 import org.civicledger.projections.citizenhistory.CitizenHistoryQueries;
@@ -14,7 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Reads what concerns one citizen account: their cases and their timeline, newest first, paged.
  *
- * <p>Open to anyone until sign-in arrives (a later issue restricts it to the citizen and officers).
+ * <p>Read by the citizen themselves and by auditors only: officers see cases through their agency's queue,
+ * and a citizen's cases at other agencies are none of theirs.
  */
 @RestController
 @RequestMapping("/api/v1/citizens/{subject}")
@@ -32,6 +34,7 @@ public class CitizenReadController {
     public Page<CaseSummary> cases(@PathVariable String subject,
                                    @RequestParam(required = false) Integer page,
                                    @RequestParam(required = false) Integer size) {
+        ReadAccess.requireCitizenReadable(subject);
         return cases.byCitizen(ReadRequests.identifier("subject", subject), ReadRequests.page(page, size));
     }
 
@@ -39,6 +42,7 @@ public class CitizenReadController {
     public Page<TimelineEntry> history(@PathVariable String subject,
                                        @RequestParam(required = false) Integer page,
                                        @RequestParam(required = false) Integer size) {
+        ReadAccess.requireCitizenReadable(subject);
         return history.timeline(ReadRequests.identifier("subject", subject), ReadRequests.page(page, size));
     }
 }

@@ -6,12 +6,15 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.civicledger.events.cases.CaseStatus;
 import org.civicledger.projections.support.PageRequest;
+import org.civicledger.query.http.InvalidRequestException;
+import org.civicledger.query.http.RequestText;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Turns the read API's request parameters into query arguments, refusing bad ones as 400 problem details.
+ * Turns the read API's request parameters into query arguments, refusing bad ones as 400 problem details
+ * that name the parameter ({@link InvalidRequestException}, rendered by {@code ProblemAdvice}).
  */
 final class ReadRequests {
 
@@ -22,10 +25,16 @@ final class ReadRequests {
     }
 
     static PageRequest page(Integer page, Integer size) {
+        if (page != null && page < 0) {
+            throw new InvalidRequestException("page", "page counts from 0");
+        }
+        if (size != null && (size < 1 || size > PageRequest.SIZE_MAX)) {
+            throw new InvalidRequestException("size", "size is 1 to " + PageRequest.SIZE_MAX);
+        }
         try {
             return PageRequest.of(page, size);
         } catch (IllegalArgumentException invalid) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, invalid.getMessage());
+            throw new InvalidRequestException("page", invalid.getMessage());
         }
     }
 
@@ -36,17 +45,25 @@ final class ReadRequests {
         try {
             return CaseStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "status must be one of " + Arrays.toString(CaseStatus.values()));
+            throw new InvalidRequestException("status", "status must be one of " + Arrays.toString(CaseStatus.values()));
         }
     }
 
     static String identifier(String name, String value) {
         if (value == null || value.isBlank() || value.length() > IDENTIFIER_LENGTH_MAX) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    name + " is required, at most " + IDENTIFIER_LENGTH_MAX + " characters");
+            throw new InvalidRequestException(name, name + " is required, at most " + IDENTIFIER_LENGTH_MAX + " characters");
+        }
+        if (RequestText.problemWith(value) != null || !RequestText.isSingleLine(value)) {
+            throw new InvalidRequestException(name, name + " " + (RequestText.problemWith(value) == null
+                    ? "must be a single line" : RequestText.problemWith(value)));
         }
         return value;
+    }
+
+    static void range(String name, Long value, long min, long max) {
+        if (value != null && (value < min || value > max)) {
+            throw new InvalidRequestException(name, name + " is " + min + " to " + max);
+        }
     }
 
     static ResponseStatusException notFound(String detail) {

@@ -1,17 +1,17 @@
 package org.civicledger.query.read;
 
+import org.civicledger.query.security.ReadAccess;
 import org.civicledger.projections.referencedata.AgencyView;
 import org.civicledger.projections.referencedata.CalendarView;
 import org.civicledger.projections.referencedata.CaseTypeView;
 import org.civicledger.projections.referencedata.ReferenceDataQueries;
 import org.civicledger.projections.support.Page;
-import org.springframework.http.HttpStatus;
+import org.civicledger.query.http.InvalidRequestException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Reads reference data: agencies, case types (with the history of their terms) and the business calendar. */
 @RestController
@@ -29,6 +29,7 @@ public class ReferenceDataController {
 
     @GetMapping("/agencies")
     public Page<AgencyView> agencies(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        ReadAccess.requireSignedIn();
         return reference.agencies(ReadRequests.page(page, size));
     }
 
@@ -36,20 +37,23 @@ public class ReferenceDataController {
     public Page<CaseTypeView> caseTypes(@RequestParam(required = false) String agency,
                                         @RequestParam(required = false) Integer page,
                                         @RequestParam(required = false) Integer size) {
+        ReadAccess.requireSignedIn();
         String agencyCode = agency == null || agency.isBlank() ? null : ReadRequests.identifier("agency", agency);
         return reference.caseTypes(agencyCode, ReadRequests.page(page, size));
     }
 
     @GetMapping("/case-types/{caseTypeCode}")
     public CaseTypeView caseType(@PathVariable String caseTypeCode) {
+        ReadAccess.requireSignedIn();
         return reference.caseType(ReadRequests.identifier("caseTypeCode", caseTypeCode))
                 .orElseThrow(() -> ReadRequests.notFound("case type " + caseTypeCode + " is not known"));
     }
 
     @GetMapping("/calendar/{year}")
     public CalendarView calendar(@PathVariable int year) {
+        ReadAccess.requireSignedIn();
         if (year < YEAR_MIN || year > YEAR_MAX) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "year is " + YEAR_MIN + " to " + YEAR_MAX);
+            throw new InvalidRequestException("year", "year is " + YEAR_MIN + " to " + YEAR_MAX);
         }
         return reference.calendar(year).orElseThrow(() -> ReadRequests.notFound("no calendar of " + year + " is known"));
     }

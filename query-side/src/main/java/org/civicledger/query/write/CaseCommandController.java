@@ -24,6 +24,7 @@ import org.civicledger.events.cases.CaseCommands.WithdrawApplication;
 import org.civicledger.events.common.LedgerCommand;
 import org.civicledger.query.http.ApiRequests;
 import org.civicledger.query.http.InvalidRequestException;
+import org.civicledger.query.http.RequestText;
 import org.civicledger.query.write.CaseRequests.ExtendDeadlineBody;
 import org.civicledger.query.write.CaseRequests.ProvideSupplementBody;
 import org.civicledger.query.write.CaseRequests.ReasonBody;
@@ -52,7 +53,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Case commands", description = "Apply for a city service and move the case through its lifecycle")
 public class CaseCommandController {
 
-    private static final Pattern CASE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Pattern CASE_ID = Pattern.compile(RequestText.CODE);
 
     private final CommandSender sender;
     private final ObjectMapper objectMapper;

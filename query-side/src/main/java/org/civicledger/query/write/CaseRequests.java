@@ -13,25 +13,34 @@ import org.civicledger.events.cases.Applicant;
 import org.civicledger.events.common.DocumentReference;
 import org.civicledger.events.common.NationalId;
 import org.civicledger.query.http.InvalidRequestException;
+import org.civicledger.query.http.RequestText;
+import org.civicledger.query.http.SingleLine;
 
 /**
  * Bodies of the case commands. Every string and list has a cap, so that no request grows the ledger
- * beyond what the domain allows; the rules themselves (which documents a case type needs, who may
- * decide) are the ledger's, and their refusals come back as 422, 403 or 409.
+ * beyond what the domain allows; codes and identifiers have a pattern; every text but the free texts
+ * (reasons, notices) is one line. Strings arrive here already checked for characters the ledger does not
+ * take and normalised to NFC ({@link org.civicledger.query.http.RequestText}), so the caps count what is
+ * stored. The rules themselves (which documents a case type needs, who may decide) are the ledger's, and
+ * their refusals come back as 422, 403 or 409.
  */
 public final class CaseRequests {
 
     static final int CODE_LENGTH_MAX = 64;
     static final int REASON_LENGTH_MAX = 2_000;
     static final int DOCUMENTS_MAX = 50;
+    static final int SUBJECT_LENGTH_MAX = 128;
+    static final int PHONE_LENGTH_MAX = 16;
     static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
     static final String PHONE = "\\+?[0-9]{8,15}";
+    /** No whitespace or control characters; what scheme and form a document URI takes is the ledger's concern. */
+    static final String URI = "[^\\s\\p{Cc}]+";
 
     private CaseRequests() {
     }
 
     public record SubmitCase(
-            @NotBlank @Size(max = CODE_LENGTH_MAX) String caseTypeCode,
+            @NotBlank @Pattern(regexp = RequestText.CODE, message = RequestText.CODE_MESSAGE) String caseTypeCode,
             @NotNull @Valid ApplicantBody applicant,
             @Size(max = DOCUMENTS_MAX) List<@NotNull @Valid DocumentBody> documents) {
 
@@ -41,11 +50,18 @@ public final class CaseRequests {
     }
 
     public record ApplicantBody(
-            @Size(max = 128) String citizenSubject,
+            @Size(max = SUBJECT_LENGTH_MAX) @Pattern(regexp = RequestText.PRINTABLE_ASCII, message = "must be printable ASCII")
+            String citizenSubject,
             @NotNull @ValidNationalId String nationalId,
-            @NotBlank @Size(max = Applicant.NAME_LENGTH_MAX) String name,
+            @NotBlank @Size(max = Applicant.NAME_LENGTH_MAX) @SingleLine String name,
             @Size(max = Applicant.EMAIL_LENGTH_MAX) @Pattern(regexp = EMAIL, message = "must be an e-mail address") String email,
-            @Pattern(regexp = PHONE, message = "must be 8 to 15 digits, optionally after +") String phone) {
+            @Size(max = PHONE_LENGTH_MAX) @Pattern(regexp = PHONE, message = "must be 8 to 15 digits, optionally after +") String phone) {
+
+        /** Personal data: never in logs or problems. */
+        @Override
+        public String toString() {
+            return "ApplicantBody[]";
+        }
 
         Applicant toApplicant() {
             if (email == null && phone == null) {
@@ -61,13 +77,16 @@ public final class CaseRequests {
     }
 
     public record DocumentBody(
-            @NotBlank @Size(max = DocumentReference.KIND_LENGTH_MAX) String kind,
-            @NotBlank @Size(max = DocumentReference.URI_LENGTH_MAX) String uri) {
+            @NotBlank @Size(max = DocumentReference.KIND_LENGTH_MAX) @Pattern(regexp = RequestText.CODE, message = RequestText.CODE_MESSAGE)
+            String kind,
+            @NotBlank @Size(max = DocumentReference.URI_LENGTH_MAX) @Pattern(regexp = URI, message = "must be a URI without spaces")
+            String uri) {
     }
 
     public record RequestSupplementBody(
             @NotBlank @Size(max = REASON_LENGTH_MAX) String reason,
-            @Size(max = DOCUMENTS_MAX) List<@NotBlank @Size(max = CODE_LENGTH_MAX) String> requestedDocuments) {
+            @Size(max = DOCUMENTS_MAX)
+            List<@NotBlank @Pattern(regexp = RequestText.CODE, message = RequestText.CODE_MESSAGE) String> requestedDocuments) {
     }
 
     public record ProvideSupplementBody(@NotNull @Size(max = DOCUMENTS_MAX) List<@NotNull @Valid DocumentBody> documents) {
@@ -87,7 +106,7 @@ public final class CaseRequests {
     }
 
     public record TransferBody(
-            @NotBlank @Size(max = CODE_LENGTH_MAX) String toAgencyCode,
+            @NotBlank @Pattern(regexp = RequestText.CODE, message = RequestText.CODE_MESSAGE) String toAgencyCode,
             @NotBlank @Size(max = REASON_LENGTH_MAX) String reason) {
     }
 

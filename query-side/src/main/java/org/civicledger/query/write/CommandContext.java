@@ -7,7 +7,7 @@ import org.civicledger.events.common.Actor;
 /**
  * Who sends a write and through which channel, with the client's id for it (its Idempotency-Key).
  *
- * <p>Until sign-in exists these come from request headers; see {@link CommandContextResolver}.
+ * <p>The actor comes from the verified bearer token, the rest from headers; see {@link CommandContextResolver}.
  */
 public record CommandContext(Actor actor, String channel, String commandId) {
 

@@ -17,6 +17,7 @@ import org.civicledger.events.reference.ReferenceCommands.RegisterCaseType;
 import org.civicledger.events.reference.ReferenceCommands.RenameAgency;
 import org.civicledger.events.reference.ReferenceCommands.ReviseCaseType;
 import org.civicledger.query.http.InvalidRequestException;
+import org.civicledger.query.http.RequestText;
 import org.civicledger.query.write.CommandSender.Target;
 import org.civicledger.query.write.ReferenceRequests.DeclareHolidayBody;
 import org.civicledger.query.write.ReferenceRequests.HolidayBody;
@@ -43,7 +44,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Reference data commands", description = "Agencies, case types and the business calendar")
 public class ReferenceCommandController {
 
-    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Pattern CODE = Pattern.compile(RequestText.CODE);
 
     private final CommandSender sender;
 
@@ -96,7 +97,7 @@ public class ReferenceCommandController {
                                                                @Parameter(hidden = true) CommandContext context) {
         List<Holiday> holidays = body.holidays() == null ? List.of() : body.holidays().stream().map(HolidayBody::toHoliday).toList();
         List<LocalDate> makeUp = body.makeUpWorkdays() == null ? List.of() : List.copyOf(body.makeUpWorkdays());
-        ReferenceAnswer answer = send(Integer.toString(year), Target.CALENDAR_YEAR,
+        ReferenceAnswer answer = send(year(year), Target.CALENDAR_YEAR,
                 new PublishCalendarYear(year, holidays, makeUp, body.source(), context.commandId(), context.actor()), context);
         return ResponseEntity.created(URI.create("/api/v1/reference/calendar/" + year)).body(answer);
     }
@@ -105,12 +106,19 @@ public class ReferenceCommandController {
     @Operation(summary = "Declare an unplanned day off", description = "Such as a typhoon day, after the year was published")
     public ReferenceAnswer declareHoliday(@PathVariable int year, @Valid @RequestBody DeclareHolidayBody body,
                                           @Parameter(hidden = true) CommandContext context) {
-        return send(Integer.toString(year), Target.CALENDAR_YEAR,
+        return send(year(year), Target.CALENDAR_YEAR,
                 new DeclareHoliday(year, body.date(), body.name(), body.reason(), context.commandId(), context.actor()), context);
     }
 
     private ReferenceAnswer send(String id, Target target, LedgerCommand command, CommandContext context) {
         return new ReferenceAnswer(id, sender.send(command, context, id, target).position());
+    }
+
+    private static String year(int year) {
+        if (year < ReferenceRequests.YEAR_MIN || year > ReferenceRequests.YEAR_MAX) {
+            throw new InvalidRequestException("year", "year must be " + ReferenceRequests.YEAR_MIN + " to " + ReferenceRequests.YEAR_MAX);
+        }
+        return Integer.toString(year);
     }
 
     private static String code(String field, String value) {

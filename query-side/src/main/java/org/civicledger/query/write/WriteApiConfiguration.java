@@ -11,6 +11,8 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.List;
 import org.civicledger.query.http.ApiRequests;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -38,6 +40,11 @@ public class WriteApiConfiguration implements WebMvcConfigurer {
             if (openApi.getComponents() == null) {
                 openApi.setComponents(new Components());
             }
+            // Sign-in: a JWT bearer token from the configured issuer (or the development issuer) on every call but
+            // the case-status lookup; the actor (subject, role, agency) is taken from it.
+            openApi.getComponents().addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                    .scheme("bearer").bearerFormat("JWT"));
+            openApi.addSecurityItem(new SecurityRequirement().addList("bearer"));
             if (openApi.getComponents().getSchemas() == null || !openApi.getComponents().getSchemas().containsKey("ProblemDetail")) {
                 openApi.getComponents().addSchemas("ProblemDetail", new ObjectSchema()
                         .description("RFC 9457 problem details; `field` and `rule` name the offending field and the rule")
@@ -56,16 +63,11 @@ public class WriteApiConfiguration implements WebMvcConfigurer {
                                 + " (with Idempotent-Replayed: true), the same key with another body is refused (422), a"
                                 + " duplicate sent while the first runs gets 409. Also the command id recorded with the events.",
                         null));
-                post.addParametersItem(header(ApiRequests.ACTOR_SUBJECT_HEADER, true,
-                        "Who acts (until sign-in exists): the subject of the citizen or officer", null));
-                post.addParametersItem(header(ApiRequests.ACTOR_ROLE_HEADER, true, "The role the actor acts in",
-                        List.of("citizen", "officer", "auditor", "operator")));
-                post.addParametersItem(header(ApiRequests.ACTOR_AGENCY_HEADER, false,
-                        "The officer's agency code; required for officers", null));
                 post.addParametersItem(header(ApiRequests.CHANNEL_HEADER, false, "Channel of the request; api when absent",
                         List.of("web", "counter", "api")));
                 problem(post, "400", "Malformed or invalid request, or a missing or bad header; `field` names it");
-                problem(post, "403", "The actor may not do this; `rule` names the rule");
+                problem(post, "401", "No bearer token, or one that is expired, badly signed, or of another issuer or audience");
+                problem(post, "403", "The signed-in role may not do this, or the ledger refused it (`rule` names the rule)");
                 problem(post, "404", "The target is not known");
                 problem(post, "409", "Conflicts with the target's state, a concurrent writer, or a duplicate request in progress");
                 problem(post, "413", "The body is larger than 64 KiB");

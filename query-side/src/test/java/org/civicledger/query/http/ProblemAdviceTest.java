@@ -82,8 +82,9 @@ class ProblemAdviceTest {
 
     @Test
     void an_invalid_request_names_its_field() {
-        ResponseEntity<ProblemDetail> answer = advice.invalidRequest(new InvalidRequestException("X-Actor-Role", "bad role"));
+        ResponseEntity<ProblemDetail> answer = advice.invalidRequest(new InvalidRequestException("X-Actor-Role", "bad role"), request);
         expect(answer, HttpStatus.BAD_REQUEST, "X-Actor-Role", null);
+        assertThat(request.getAttribute(ApiRequests.REFUSED_BEFORE_LEDGER_ATTRIBUTE)).isEqualTo(Boolean.TRUE);
         assertThat((List<?>) answer.getBody().getProperties().get("errors")).hasSize(1);
     }
 

@@ -37,9 +37,14 @@ import org.civicledger.projections.citizenhistory.CitizenHistoryProjection;
 import org.civicledger.projections.citizenhistory.CitizenHistoryQueries;
 import org.civicledger.projections.referencedata.ReferenceDataProjection;
 import org.civicledger.projections.referencedata.ReferenceDataQueries;
+import org.civicledger.query.http.ProblemAdvice;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.civicledger.query.security.LedgerAuthenticationConverter;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.springframework.http.MediaType;
@@ -48,8 +53,6 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * The read API over the real query classes and read models on H2 (migrated by the projections' Flyway
@@ -64,13 +67,23 @@ class ReadApiTest {
     private CaseStatusProjection caseStatus;
     private long position;
 
-    /** What spring.mvc.problemdetails.enabled switches on in the assembly: exceptions as RFC 9457 problem details. */
-    @RestControllerAdvice
-    static class ProblemDetails extends ResponseEntityExceptionHandler {
+    /** Signs in as the request's caller, as Spring Security's chain would after verifying a token. */
+    static void signIn(String subject, String role, String agency) {
+        Jwt.Builder jwt = Jwt.withTokenValue("test").header("alg", "ES256").subject(subject).claim("roles", List.of(role));
+        if (agency != null) {
+            jwt.claim("agency", agency);
+        }
+        SecurityContextHolder.getContext().setAuthentication(new LedgerAuthenticationConverter().convert(jwt.build()));
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
     }
 
     @BeforeEach
     void readModelsWithACityInThem() {
+        signIn("auditor-1", "auditor", null);
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
@@ -113,7 +126,7 @@ class ReadApiTest {
                         new CitizenReadController(cases, new CitizenHistoryQueries(jdbc)),
                         new AgencyReadController(new AgencyQueueQueries(jdbc), april),
                         new ReferenceDataController(new ReferenceDataQueries(jdbc)))
-                .setControllerAdvice(new ProblemDetails())
+                .setControllerAdvice(new ProblemAdvice())
                 // As Spring Boot configures it (spring.jackson.serialization.write-dates-as-timestamps: false).
                 .setMessageConverters(new MappingJackson2HttpMessageConverter(Jackson2ObjectMapperBuilder.json()
                         .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build()))
@@ -241,5 +254,77 @@ class ReadApiTest {
 
     private GlobalSequenceTrackingToken token() {
         return new GlobalSequenceTrackingToken(++position);
+    }
+
+    @Test
+    void a_citizen_reads_their_own_case_and_is_told_404_for_another_citizens() throws Exception {
+        signIn("citizen-1", "citizen", null);
+        mvc.perform(get("/api/v1/cases/case-1")).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/citizens/citizen-1/cases")).andExpect(status().isOk());
+        signIn("citizen-2", "citizen", null);
+        mvc.perform(get("/api/v1/cases/case-1")).andExpect(status().isNotFound())
+                .andExpect(content().string(not(containsString("citizen-1"))));
+        mvc.perform(get("/api/v1/citizens/citizen-1/cases")).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/citizens/citizen-1/history")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void an_officer_reads_their_own_agencys_cases_queue_and_dashboard_only() throws Exception {
+        signIn("officer-1", "officer", "AG-BUILD");
+        mvc.perform(get("/api/v1/cases/case-1")).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/agencies/AG-BUILD/queue")).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/agencies/AG-BUILD/dashboard")).andExpect(status().isOk());
+        signIn("officer-2", "officer", "AG-OTHER");
+        mvc.perform(get("/api/v1/cases/case-1")).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/agencies/AG-BUILD/queue")).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/agencies/AG-BUILD/dashboard")).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/dashboard")).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/citizens/citizen-1/cases")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void an_operator_reads_dashboards_and_no_personal_data() throws Exception {
+        signIn("operator-1", "operator", null);
+        mvc.perform(get("/api/v1/dashboard")).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/agencies/AG-BUILD/dashboard")).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/cases/case-1")).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/agencies/AG-BUILD/queue")).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/citizens/citizen-1/history")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void without_a_signed_in_actor_only_the_lookup_answers() throws Exception {
+        SecurityContextHolder.clearContext();
+        mvc.perform(get("/api/v1/reference/agencies")).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/cases/case-1")).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/case-status/lookup").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"caseNumber\":\"nope\",\"casePassword\":\"nope\"}"))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void bad_parameters_are_400_problems_naming_the_parameter() throws Exception {
+        String[][] cases = {
+                {"/api/v1/agencies/AG-BUILD/queue?page=-1", "page"},
+                {"/api/v1/agencies/AG-BUILD/queue?page=abc", "page"},
+                {"/api/v1/agencies/AG-BUILD/queue?page=99999999999", "page"},
+                {"/api/v1/agencies/AG-BUILD/queue?size=0", "size"},
+                {"/api/v1/agencies/AG-BUILD/queue?size=1.5", "size"},
+                {"/api/v1/agencies/AG-BUILD/queue?status=LOST", "status"},
+                {"/api/v1/cases/case-1?minPosition=-5", "minPosition"},
+                {"/api/v1/cases/case-1?minPosition=x", "minPosition"},
+                {"/api/v1/cases/case-1?minPosition=1&waitMs=600000", "waitMs"},
+                {"/api/v1/cases/case-1?minPosition=1&waitMs=-1", "waitMs"},
+                {"/api/v1/reference/calendar/abc", "year"},
+                {"/api/v1/reference/calendar/3000", "year"},
+                {"/api/v1/citizens/" + "s".repeat(129) + "/cases", "subject"},
+                {"/api/v1/citizens/a%09b/history", "subject"},
+        };
+        for (String[] bad : cases) {
+            mvc.perform(get(java.net.URI.create(bad[0])))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.field").value(bad[1]));
+        }
     }
 }

@@ -45,6 +45,7 @@ public class TestCaseLedger {
     private final JdbcTemplate jdbc;
     private final Map<String, CaseStatus> cases = new ConcurrentHashMap<>();
     private volatile MetaData lastMetaData = MetaData.emptyInstance();
+    private volatile Object lastCommand;
     private volatile CountDownLatch gate = new CountDownLatch(0);
     private volatile CountDownLatch entered = new CountDownLatch(1);
 
@@ -123,6 +124,11 @@ public class TestCaseLedger {
         return lastMetaData;
     }
 
+    /** The last command that reached the bus, as the HTTP layer built it. */
+    Object lastCommand() {
+        return lastCommand;
+    }
+
     int eventCount() {
         Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Integer.class);
         return count == null ? 0 : count;
@@ -131,6 +137,7 @@ public class TestCaseLedger {
     private <C extends LedgerCommand> void handle(SimpleCommandBus bus, Class<C> type, BiFunction<C, MetaData, Object> handler) {
         bus.subscribe(type.getName(), (CommandMessage<?> message) -> {
             lastMetaData = message.getMetaData();
+            lastCommand = message.getPayload();
             return handler.apply(type.cast(message.getPayload()), message.getMetaData());
         });
     }

@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.civicledger.events.common.Role;
+import org.civicledger.query.security.DevelopmentIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -29,7 +31,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 @SpringBootTest(classes = WriteApiTestApplication.class, properties = {
         "spring.datasource.url=jdbc:h2:mem:write-api;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "spring.flyway.locations=classpath:db/migration,classpath:db/test-migration"
+        "spring.flyway.locations=classpath:db/migration,classpath:db/test-migration",
+        "ledger.security.dev-issuer.enabled=true",
+        "ledger.security.dev-issuer.key-file=target/write-api-test/dev-issuer.jwk"
 })
 @AutoConfigureMockMvc
 class WriteApiTest {
@@ -53,14 +57,21 @@ class WriteApiTest {
                 """.formatted(caseTypeCode, nationalId, documentKind);
     }
 
-    static MockHttpServletRequestBuilder asCitizen(MockHttpServletRequestBuilder request, String key) {
-        return request.header("Idempotency-Key", key).header("X-Actor-Subject", "citizen-1").header("X-Actor-Role", "citizen")
+    @Autowired
+    DevelopmentIssuer issuer;
+
+    String bearer(String subject, Role role, String agency) {
+        return "Bearer " + issuer.mint(subject, role, agency);
+    }
+
+    MockHttpServletRequestBuilder asCitizen(MockHttpServletRequestBuilder request, String key) {
+        return request.header("Idempotency-Key", key).header("Authorization", bearer("citizen-1", Role.CITIZEN, null))
                 .header("X-Channel", "web").contentType(MediaType.APPLICATION_JSON);
     }
 
-    static MockHttpServletRequestBuilder asOfficer(MockHttpServletRequestBuilder request, String key) {
-        return request.header("Idempotency-Key", key).header("X-Actor-Subject", "officer-1").header("X-Actor-Role", "officer")
-                .header("X-Actor-Agency", "DBU").contentType(MediaType.APPLICATION_JSON);
+    MockHttpServletRequestBuilder asOfficer(MockHttpServletRequestBuilder request, String key) {
+        return request.header("Idempotency-Key", key).header("Authorization", bearer("officer-1", Role.OFFICER, "DBU"))
+                .contentType(MediaType.APPLICATION_JSON);
     }
 
     static String key() {
@@ -196,28 +207,50 @@ class WriteApiTest {
 
     @Test
     void a_write_without_idempotency_key_is_a_400_naming_the_header() throws Exception {
-        mvc.perform(post("/api/v1/cases").header("X-Actor-Subject", "citizen-1").header("X-Actor-Role", "citizen")
+        mvc.perform(post("/api/v1/cases").header("Authorization", bearer("citizen-1", Role.CITIZEN, null))
                         .contentType(MediaType.APPLICATION_JSON).content(submission("BUILDING-PERMIT", VALID_NATIONAL_ID, "ID_COPY")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("Idempotency-Key"));
     }
 
     @Test
-    void a_missing_or_bad_actor_header_is_a_400_naming_it() throws Exception {
+    void a_write_without_a_valid_token_is_a_401_problem_and_records_nothing() throws Exception {
+        int before = ledger.eventCount();
         mvc.perform(post("/api/v1/cases").header("Idempotency-Key", key()).contentType(MediaType.APPLICATION_JSON)
                         .content(submission("BUILDING-PERMIT", VALID_NATIONAL_ID, "ID_COPY")))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.field").value("X-Actor-Subject"));
-        mvc.perform(post("/api/v1/cases").header("Idempotency-Key", key()).header("X-Actor-Subject", "s").header("X-Actor-Role", "king")
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", containsString("Bearer")))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:civic-ledger:problem:unauthorized"));
+        String forged = issuer.mint("citizen-1", Role.CITIZEN, null);
+        forged = forged.substring(0, forged.lastIndexOf('.') + 1) + "AAAA" + forged.substring(forged.lastIndexOf('.') + 5);
+        mvc.perform(post("/api/v1/cases").header("Idempotency-Key", key()).header("Authorization", "Bearer " + forged)
                         .contentType(MediaType.APPLICATION_JSON).content(submission("BUILDING-PERMIT", VALID_NATIONAL_ID, "ID_COPY")))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.field").value("X-Actor-Role"));
-        mvc.perform(post("/api/v1/cases/{id}/accept", "c").header("Idempotency-Key", key()).header("X-Actor-Subject", "s")
-                        .header("X-Actor-Role", "officer"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.field").value("X-Actor-Agency"));
-        mvc.perform(post("/api/v1/cases").header("Idempotency-Key", key()).header("X-Actor-Subject", "citizen-1")
-                        .header("X-Actor-Role", "citizen").header("X-Channel", "fax").contentType(MediaType.APPLICATION_JSON)
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", containsString("invalid_token")));
+        String expired = issuer.mint("citizen-1", Role.CITIZEN, null, java.time.Duration.ofMinutes(-5));
+        mvc.perform(post("/api/v1/cases").header("Idempotency-Key", key()).header("Authorization", "Bearer " + expired)
+                        .contentType(MediaType.APPLICATION_JSON).content(submission("BUILDING-PERMIT", VALID_NATIONAL_ID, "ID_COPY")))
+                .andExpect(status().isUnauthorized());
+        assertThat(ledger.eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void a_role_that_may_not_write_there_is_a_403_problem() throws Exception {
+        mvc.perform(post("/api/v1/cases").header("Idempotency-Key", key()).header("Authorization", bearer("auditor-1", Role.AUDITOR, null))
+                        .contentType(MediaType.APPLICATION_JSON).content(submission("BUILDING-PERMIT", VALID_NATIONAL_ID, "ID_COPY")))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:civic-ledger:problem:forbidden"));
+        mvc.perform(post("/api/v1/cases/{id}/accept", "c").header("Idempotency-Key", key())
+                        .header("Authorization", bearer("citizen-1", Role.CITIZEN, null)))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void a_bad_channel_header_is_a_400_naming_it() throws Exception {
+        mvc.perform(post("/api/v1/cases").header("Idempotency-Key", key()).header("Authorization", bearer("citizen-1", Role.CITIZEN, null))
+                        .header("X-Channel", "fax").contentType(MediaType.APPLICATION_JSON)
                         .content(submission("BUILDING-PERMIT", VALID_NATIONAL_ID, "ID_COPY")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("X-Channel"));
@@ -258,8 +291,8 @@ class WriteApiTest {
         String key = key();
         String body = submission("BUILDING-PERMIT", VALID_NATIONAL_ID, "ID_COPY");
         mvc.perform(asCitizen(post("/api/v1/cases"), key).content(body)).andExpect(status().isCreated());
-        mvc.perform(post("/api/v1/cases").header("Idempotency-Key", key).header("X-Actor-Subject", "citizen-2")
-                        .header("X-Actor-Role", "citizen").contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/api/v1/cases").header("Idempotency-Key", key).header("Authorization", bearer("citizen-2", Role.CITIZEN, null))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isCreated())
                 .andExpect(header().doesNotExist("Idempotent-Replayed"));
     }
@@ -333,7 +366,9 @@ class WriteApiTest {
     @Test
     void a_forbidden_command_is_a_403() throws Exception {
         String caseId = submitCase();
-        mvc.perform(asCitizen(post("/api/v1/cases/{id}/accept", caseId), key()))
+        // The URL rules let an officer accept; the ledger's rule refuses an officer of another agency.
+        mvc.perform(post("/api/v1/cases/{id}/accept", caseId).header("Idempotency-Key", key())
+                        .header("Authorization", bearer("officer-2", Role.OFFICER, "ELSEWHERE")))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.rule").value("OwningAgencyDecides"));
     }
@@ -366,8 +401,8 @@ class WriteApiTest {
 
     @Test
     void reference_data_writes_answer_the_position() throws Exception {
-        mvc.perform(post("/api/v1/reference/agencies").header("Idempotency-Key", key()).header("X-Actor-Subject", "op")
-                        .header("X-Actor-Role", "operator").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/reference/agencies").header("Idempotency-Key", key()).header("Authorization", bearer("op", Role.OPERATOR, null))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"agencyCode\": \"DBU\", \"name\": \"Department of Building Use\"}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.id").value("DBU"))
@@ -402,6 +437,39 @@ class WriteApiTest {
                         .value(true))
                 .andExpect(jsonPath("$.paths['/api/v1/reference/case-types'].post").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/cases'].post.parameters[?(@.name == 'commandContext')]").isEmpty())
-                .andExpect(jsonPath("$.components.schemas.ProblemDetail").value(not(nullValue())));
+                .andExpect(jsonPath("$.components.schemas.ProblemDetail").value(not(nullValue())))
+                .andExpect(jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"))
+                .andExpect(jsonPath("$.paths['/api/v1/cases'].post.parameters[?(@.name == 'X-Actor-Subject')]").isEmpty());
+    }
+
+    @Test
+    void answers_carry_security_headers_and_no_session() throws Exception {
+        mvc.perform(asCitizen(post("/api/v1/cases"), key()).content(submission("BUILDING-PERMIT", VALID_NATIONAL_ID, "ID_COPY")))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andExpect(header().string("Referrer-Policy", "no-referrer"))
+                .andExpect(header().string("Content-Security-Policy", containsString("default-src 'none'")))
+                .andExpect(header().doesNotExist("Set-Cookie"));
+        mvc.perform(get("/v3/api-docs").secure(true)).andExpect(header().string("Strict-Transport-Security", containsString("max-age=")));
+    }
+
+    @Test
+    void a_cross_origin_request_is_refused_when_no_origin_is_configured() throws Exception {
+        mvc.perform(asCitizen(post("/api/v1/cases"), key()).header("Origin", "https://elsewhere.example")
+                        .content(submission("BUILDING-PERMIT", VALID_NATIONAL_ID, "ID_COPY")))
+                .andExpect(status().isForbidden())
+                .andExpect(header().doesNotExist("Access-Control-Allow-Origin"));
+    }
+
+    @Test
+    void idempotency_keys_are_scoped_by_the_verified_subject() throws Exception {
+        String key = key();
+        String body = submission("BUILDING-PERMIT", VALID_NATIONAL_ID, "ID_COPY");
+        mvc.perform(asCitizen(post("/api/v1/cases"), key).content(body)).andExpect(status().isCreated());
+        // Another signed-in subject with the same key does not get citizen-1's answer replayed.
+        mvc.perform(post("/api/v1/cases").header("Idempotency-Key", key).header("Authorization", bearer("officer-1", Role.OFFICER, "DBU"))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(header().doesNotExist("Idempotent-Replayed"));
     }
 }

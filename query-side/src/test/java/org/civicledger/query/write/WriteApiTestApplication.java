@@ -20,7 +20,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The write API on its own: Spring MVC, H2 with Flyway, and Axon's real command bus and gateway with
+ * The write API on its own: Spring MVC, Spring Security with the development token issuer, H2 with Flyway, and Axon's real command bus and gateway with
  * {@link TestCaseLedger}'s handlers in place of the command side (which query-side may not depend on).
  *
  * <p>Auto-configuration is listed rather than enabled wholesale: Axon's would build a whole
@@ -37,13 +37,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
         DataSourceAutoConfiguration.class,
         DataSourceTransactionManagerAutoConfiguration.class,
         JdbcTemplateAutoConfiguration.class,
+        org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration.class,
+        org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration.class,
         FlywayAutoConfiguration.class,
         org.springdoc.core.properties.SpringDocConfigProperties.class,
         org.springdoc.core.configuration.SpringDocConfiguration.class,
         org.springdoc.core.configuration.SpringDocSpecPropertiesConfiguration.class,
         org.springdoc.webmvc.core.configuration.SpringDocWebMvcConfiguration.class
 })
-@ComponentScan(basePackages = {"org.civicledger.query.write", "org.civicledger.query.http", "org.civicledger.query.idempotency"})
+@ComponentScan(basePackages = {"org.civicledger.query.write", "org.civicledger.query.http", "org.civicledger.query.idempotency",
+        "org.civicledger.query.security"})
 public class WriteApiTestApplication {
 
     @Bean

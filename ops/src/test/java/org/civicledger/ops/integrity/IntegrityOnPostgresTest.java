@@ -1,0 +1,27 @@
+package org.civicledger.ops.integrity;
+
+import org.civicledger.ops.LedgerApplication;
+import org.civicledger.ops.support.PostgresTestDatabase;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Tamper evidence on PostgreSQL (the production store), in a schema of its own; skips loudly outside CI without PostgreSQL. */
+@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"ledger.notices.dispatch.enabled=false", "ledger.integrity.gap-timeout-ms=5000"})
+@ActiveProfiles("postgres")
+class IntegrityOnPostgresTest extends IntegrityContract {
+
+    private static String schema;
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        PostgresTestDatabase.requireOrSkip();
+        schema = PostgresTestDatabase.createSchema("cl_integrity");
+        registry.add("spring.datasource.url", () -> PostgresTestDatabase.urlFor(schema));
+        registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
+        registry.add("spring.flyway.schemas", () -> schema);
+    }
+
+}

@@ -1,0 +1,257 @@
+package org.civicledger.ops.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.civicledger.events.common.NationalId;
+import org.civicledger.events.common.Role;
+import org.civicledger.ops.support.TestTokens;
+import org.civicledger.query.security.DevelopmentIssuer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every endpoint × every kind of caller, over real HTTP against the whole ledger, with the outcome the access
+ * rules promise: anonymous, citizen A (the applicant of case A), citizen B, an officer of agency X (which owns
+ * case A), an officer of agency Y, an auditor, an operator.
+ *
+ * <p>The endpoints are taken from Spring MVC's handler mapping: one that the table below does not name fails
+ * the test, so an endpoint added later without an access rule breaks the build. Requests carry valid bodies,
+ * so that a refusal is the access rule's and not a 400.
+ *
+ * <p>Outcomes: {@code A} allowed (any answer but 401/403; 404 for an unknown target and 409 for a state that
+ * does not allow the step count as allowed: the rules let the caller in); {@code D} denied (401 anonymous,
+ * 403 signed in); {@code H} hidden (404: a citizen asking for another citizen's case is told what an unknown
+ * case id gets). No request may answer 5xx. Within an endpoint, denied callers go first, so that the case is
+ * still in the state the allowed callers expect.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AccessMatrixContract {
+
+    enum Caller { ANONYMOUS, CITIZEN_A, CITIZEN_B, OFFICER_X, OFFICER_Y, AUDITOR, OPERATOR }
+
+    static final String AGENCY_X = "AM-X";
+    static final String AGENCY_Y = "AM-Y";
+    static final String CASE_TYPE_X = "AM-X-PERMIT";
+    static final String CITIZEN_A = "citizen-am-a";
+    static final String CITIZEN_B = "citizen-am-b";
+
+    /** Framework routes that are in the mapping but are not called: {@code /error} answers only forwarded errors. */
+    static final Set<String> NOT_CALLED = Set.of("ANY /error");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DevelopmentIssuer issuer;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    String caseA;
+
+    /** One row: an endpoint as Spring maps it, the request to make, and the outcome per caller in Caller order. */
+    record Row(String endpoint, String method, String path, String body, String outcomes) {
+    }
+
+    List<Row> table() {
+        String nationalIdNobodyHas = NationalId.withCheckDigit("B21436587").value();
+        List<Row> rows = new ArrayList<>();
+        //                                                                                             anon A B X Y aud op
+        rows.add(new Row("GET /v3/api-docs", "GET", "/v3/api-docs", null, "AAAAAAA"));
+        rows.add(new Row("GET /v3/api-docs.yaml", "GET", "/v3/api-docs.yaml", null, "AAAAAAA"));
+        rows.add(new Row("POST /api/v1/case-status/lookup", "POST", "/api/v1/case-status/lookup",
+                "{\"caseNumber\":\"AM-NOPE\",\"casePassword\":\"wrong\"}", "AAAAAAA"));
+        rows.add(new Row("GET /api/v1/cases/{caseId}", "GET", "/api/v1/cases/" + caseA, null, "DAHADAD"));
+        rows.add(new Row("GET /api/v1/citizens/{subject}/cases", "GET", "/api/v1/citizens/" + CITIZEN_A + "/cases", null, "DADDDAD"));
+        rows.add(new Row("GET /api/v1/citizens/{subject}/history", "GET", "/api/v1/citizens/" + CITIZEN_A + "/history", null, "DADDDAD"));
+        rows.add(new Row("GET /api/v1/agencies/{agencyCode}/queue", "GET", "/api/v1/agencies/" + AGENCY_X + "/queue", null, "DDDADAD"));
+        rows.add(new Row("GET /api/v1/agencies/{agencyCode}/dashboard", "GET", "/api/v1/agencies/" + AGENCY_X + "/dashboard", null,
+                "DDDADAA"));
+        rows.add(new Row("GET /api/v1/dashboard", "GET", "/api/v1/dashboard", null, "DDDDDAA"));
+        rows.add(new Row("GET /api/v1/reference/agencies", "GET", "/api/v1/reference/agencies", null, "DAAAAAA"));
+        rows.add(new Row("GET /api/v1/reference/case-types", "GET", "/api/v1/reference/case-types", null, "DAAAAAA"));
+        rows.add(new Row("GET /api/v1/reference/case-types/{caseTypeCode}", "GET", "/api/v1/reference/case-types/" + CASE_TYPE_X, null,
+                "DAAAAAA"));
+        rows.add(new Row("GET /api/v1/reference/calendar/{year}", "GET", "/api/v1/reference/calendar/2031", null, "DAAAAAA"));
+        // Case writes, in the order of a case's life, on case A (agency X, applicant citizen A).
+        rows.add(new Row("POST /api/v1/cases", "POST", "/api/v1/cases", submission(CITIZEN_A), "DADADDD"));
+        rows.add(new Row("POST /api/v1/cases/{caseId}/accept", "POST", "/api/v1/cases/" + caseA + "/accept", "", "DDDADDD"));
+        rows.add(new Row("POST /api/v1/cases/{caseId}/review", "POST", "/api/v1/cases/" + caseA + "/review", "", "DDDADDD"));
+        rows.add(new Row("POST /api/v1/cases/{caseId}/supplement-requests", "POST", "/api/v1/cases/" + caseA + "/supplement-requests",
+                "{\"reason\":\"the plan is missing\",\"requestedDocuments\":[\"ID_COPY\"]}", "DDDADDD"));
+        rows.add(new Row("POST /api/v1/cases/{caseId}/supplements", "POST", "/api/v1/cases/" + caseA + "/supplements",
+                "{\"documents\":[{\"kind\":\"ID_COPY\",\"uri\":\"mydoc://documents/am-2\"}]}", "DADADDD"));
+        rows.add(new Row("POST /api/v1/cases/{caseId}/extension", "POST", "/api/v1/cases/" + caseA + "/extension",
+                "{\"extraWorkingDays\":5,\"notice\":\"many applications this month\"}", "DDDADDD"));
+        rows.add(new Row("POST /api/v1/cases/{caseId}/approve", "POST", "/api/v1/cases/" + caseA + "/approve",
+                "{\"reason\":\"meets the requirements\"}", "DDDADDD"));
+        rows.add(new Row("POST /api/v1/cases/{caseId}/transfer", "POST", "/api/v1/cases/" + caseA + "/transfer",
+                "{\"toAgencyCode\":\"" + AGENCY_Y + "\",\"reason\":\"wrong agency\"}", "DDDADDD"));
+        rows.add(new Row("POST /api/v1/cases/{caseId}/reject", "POST", "/api/v1/cases/" + caseA + "/reject",
+                "{\"reason\":\"incomplete\"}", "DDDADDD"));
+        // The URL rules let officers withdraw (in writing, at the counter), but the case's rule refuses them
+        // when the applicant has a citizen account, as citizen A has: only citizen A withdraws case A.
+        rows.add(new Row("POST /api/v1/cases/{caseId}/withdraw", "POST", "/api/v1/cases/" + caseA + "/withdraw",
+                "{\"reason\":\"no longer needed\"}", "DADDDDD"));
+        rows.add(new Row("POST /api/v1/cases/{caseId}/close", "POST", "/api/v1/cases/" + caseA + "/close", "{\"reason\":\"done\"}",
+                "DDDADDD"));
+        // Reference data and erasure: operators only (the aggregates require OPERATOR or SYSTEM as well).
+        rows.add(new Row("POST /api/v1/reference/agencies", "POST", "/api/v1/reference/agencies",
+                "{\"agencyCode\":\"AM-NEW\",\"name\":\"New office\"}", "DDDDDDA"));
+        rows.add(new Row("POST /api/v1/reference/agencies/{agencyCode}/renames", "POST", "/api/v1/reference/agencies/" + AGENCY_Y + "/renames",
+                "{\"name\":\"Office Y renamed\",\"reason\":\"reorganisation\"}", "DDDDDDA"));
+        rows.add(new Row("POST /api/v1/reference/case-types", "POST", "/api/v1/reference/case-types", caseType("AM-Y-PERMIT", AGENCY_Y),
+                "DDDDDDA"));
+        rows.add(new Row("POST /api/v1/reference/case-types/{caseTypeCode}/revisions", "POST",
+                "/api/v1/reference/case-types/AM-Y-PERMIT/revisions", "{\"name\":\"Permit Y\",\"requiredDocuments\":[\"ID_COPY\"],"
+                + "\"fee\":{\"amountMinor\":300,\"currency\":\"TWD\"},\"statutoryProcessingDays\":12,\"reason\":\"new fee\"}", "DDDDDDA"));
+        rows.add(new Row("POST /api/v1/reference/calendar/{year}", "POST", "/api/v1/reference/calendar/2031",
+                "{\"holidays\":[{\"date\":\"2031-01-01\",\"name\":\"New Year\"}],\"makeUpWorkdays\":[],\"source\":\"test\"}", "DDDDDDA"));
+        rows.add(new Row("POST /api/v1/reference/calendar/{year}/holidays", "POST", "/api/v1/reference/calendar/2031/holidays",
+                "{\"date\":\"2031-05-01\",\"name\":\"Labour Day\",\"reason\":\"declared\"}", "DDDDDDA"));
+        rows.add(new Row("POST /api/v1/privacy/erasures", "POST", "/api/v1/privacy/erasures",
+                "{\"nationalId\":\"" + nationalIdNobodyHas + "\",\"reason\":\"request of the data subject\"}", "DDDDDDA"));
+        rows.add(new Row("POST /api/v1/integrity/checkpoints", "POST", "/api/v1/integrity/checkpoints", "", "DDDDDDA"));
+        rows.add(new Row("GET /api/v1/integrity/checkpoints/latest", "GET", "/api/v1/integrity/checkpoints/latest", null, "AAAAAAA"));
+        rows.add(new Row("GET /api/v1/integrity/checkpoints/{size}", "GET", "/api/v1/integrity/checkpoints/1", null, "AAAAAAA"));
+        rows.add(new Row("GET /api/v1/integrity/consistency", "GET", "/api/v1/integrity/consistency?from=1&to=1", null, "AAAAAAA"));
+        rows.add(new Row("GET /api/v1/integrity/inclusion", "GET", "/api/v1/integrity/inclusion?globalIndex=1", null, "AAAAAAA"));
+        rows.add(new Row("GET /api/v1/integrity/public-key", "GET", "/api/v1/integrity/public-key", null, "AAAAAAA"));
+        return rows;
+    }
+
+    /** Actuator endpoints: served by their own handler mapping, so listed here rather than enumerated. */
+    List<Row> actuatorRows() {
+        return List.of(
+                new Row("actuator health", "GET", "/actuator/health", null, "AAAAAAA"),
+                new Row("actuator prometheus", "GET", "/actuator/prometheus", null, "DDDDDDA"),
+                new Row("actuator metrics", "GET", "/actuator/metrics", null, "DDDDDDA"));
+    }
+
+    static String submission(String citizen) {
+        return """
+                {"caseTypeCode": "%s",
+                 "applicant": {"citizenSubject": "%s", "nationalId": "A123456789", "name": "Lin Mei", "email": "lin@example.org"},
+                 "documents": [{"kind": "ID_COPY", "uri": "mydoc://documents/am-1"}]}""".formatted(CASE_TYPE_X, citizen);
+    }
+
+    static String caseType(String code, String agency) {
+        return """
+                {"caseTypeCode": "%s", "agencyCode": "%s", "name": "Permit", "requiredDocuments": ["ID_COPY"],
+                 "fee": {"amountMinor": 250, "currency": "TWD"}, "statutoryProcessingDays": 10}""".formatted(code, agency);
+    }
+
+    String authorization(Caller caller) {
+        TestTokens tokens = TestTokens.of(issuer);
+        return switch (caller) {
+            case ANONYMOUS -> null;
+            case CITIZEN_A -> tokens.citizen(CITIZEN_A);
+            case CITIZEN_B -> tokens.citizen(CITIZEN_B);
+            case OFFICER_X -> tokens.officer("officer-am-x", AGENCY_X);
+            case OFFICER_Y -> tokens.officer("officer-am-y", AGENCY_Y);
+            case AUDITOR -> tokens.bearer("auditor-am", Role.AUDITOR, null);
+            case OPERATOR -> tokens.bearer("operator-am", Role.OPERATOR, null);
+        };
+    }
+
+    HttpResponse<String> send(Caller caller, String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30));
+        String authorization = authorization(caller);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if ("POST".equals(method)) {
+            request.header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                    .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body));
+        } else {
+            request.GET();
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @BeforeAll
+    void twoAgenciesAndCaseAOfCitizenA() throws Exception {
+        for (String agency : List.of(AGENCY_X, AGENCY_Y)) {
+            expect(send(Caller.OPERATOR, "POST", "/api/v1/reference/agencies", "{\"agencyCode\":\"" + agency + "\",\"name\":\"Office\"}"), 201);
+        }
+        expect(send(Caller.OPERATOR, "POST", "/api/v1/reference/case-types", caseType(CASE_TYPE_X, AGENCY_X)), 201);
+        HttpResponse<String> submitted = expect(send(Caller.CITIZEN_A, "POST", "/api/v1/cases", submission(CITIZEN_A)), 201);
+        caseA = submitted.body().replaceAll(".*\"caseId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        Instant until = Instant.now().plusSeconds(20);
+        while (send(Caller.AUDITOR, "GET", "/api/v1/cases/" + caseA, null).statusCode() != 200) {
+            assertThat(Instant.now()).as("case A reaches the case-status read model").isBefore(until);
+            Thread.sleep(50);
+        }
+    }
+
+    static HttpResponse<String> expect(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return response;
+    }
+
+    static String key(RequestMappingInfo info) {
+        Set<String> methods = new TreeSet<>();
+        info.getMethodsCondition().getMethods().forEach(method -> methods.add(method.name()));
+        String method = methods.isEmpty() ? "ANY" : String.join(",", methods);
+        return method + " " + String.join(",", info.getPatternValues());
+    }
+
+    @Test
+    void every_endpoint_spring_maps_has_a_row_in_the_access_table() {
+        Set<String> mapped = new TreeSet<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> mapped.add(key(info)));
+        Set<String> tabled = new TreeSet<>(NOT_CALLED);
+        table().forEach(row -> tabled.add(row.endpoint()));
+        assertThat(mapped).as("endpoints without a row in AccessMatrixContract's table: add one with its access rule")
+                .isSubsetOf(tabled);
+        assertThat(tabled).as("rows of endpoints that no longer exist").isSubsetOf(mapped);
+    }
+
+    @Test
+    void every_endpoint_answers_every_caller_as_the_table_says() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        List<Row> rows = new ArrayList<>(table());
+        rows.addAll(actuatorRows());
+        for (Row row : rows) {
+            Map<Caller, Character> expected = new LinkedHashMap<>();
+            for (Caller caller : Caller.values()) {
+                expected.put(caller, row.outcomes().charAt(caller.ordinal()));
+            }
+            List<Caller> order = new ArrayList<>();
+            expected.forEach((caller, outcome) -> { if (outcome != 'A') order.add(caller); });
+            expected.forEach((caller, outcome) -> { if (outcome == 'A') order.add(caller); });
+            for (Caller caller : order) {
+                int status = send(caller, row.method(), row.path(), row.body()).statusCode();
+                char outcome = expected.get(caller);
+                boolean ok = status < 500 && switch (outcome) {
+                    case 'A' -> status != 401 && status != 403;
+                    case 'H' -> status == 404;
+                    default -> status == (caller == Caller.ANONYMOUS ? 401 : 403);
+                };
+                if (!ok) {
+                    wrong.add(row.endpoint() + " as " + caller + ": expected " + outcome + ", got " + status);
+                }
+            }
+        }
+        assertThat(wrong).as("answers that break the access table").isEmpty();
+    }
+}
