@@ -1,6 +1,8 @@
 package org.civicledger.command.notices;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.axonframework.config.ProcessingGroup;
@@ -122,12 +124,15 @@ public class CaseNoticePolicy {
     }
 
     private void queue(String eventId, NoticeRecipient to, NoticeText text) {
+        List<QueuedNotice> notices = new ArrayList<>(NoticeChannel.values().length);
         for (NoticeChannel channel : NoticeChannel.values()) {
             String contact = to.contact(channel);
             if (contact != null) {
-                outbox.queue(new QueuedNotice(QueuedNotice.idFor(eventId, channel), to.caseId(), text.kind(), channel,
-                        contact, text.subject(), text.body(channel), text.containsSecret()), clock.instant());
+                notices.add(new QueuedNotice(QueuedNotice.idFor(eventId, channel), to.caseId(), text.kind(), channel,
+                        contact, text.subject(), text.body(channel), text.containsSecret()));
             }
         }
+        // All channels of the step in one statement (one round trip in the command's transaction).
+        outbox.queueAll(notices, clock.instant());
     }
 }

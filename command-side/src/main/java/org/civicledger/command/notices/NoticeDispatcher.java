@@ -88,9 +88,10 @@ public class NoticeDispatcher {
      */
     public int dispatchDue() {
         int handled = 0;
+        Map<NoticeChannel, Integer> skipped = new EnumMap<>(NoticeChannel.class);
         try {
             for (int batch = 0; batch < batchesPerRunMax; batch++) {
-                int claimed = dispatchBatch();
+                int claimed = dispatchBatch(skipped);
                 handled += claimed;
                 if (claimed < batchSize) {
                     break;
@@ -100,30 +101,38 @@ public class NoticeDispatcher {
             // The database is away, most likely; claimed notices come due again after the lease.
             log.warn("Notice dispatch stopped early: {}", e.toString());
         }
+        if (!skipped.isEmpty()) {
+            // One line per run, not one per notice: a node without senders skips every notice it has.
+            log.info("Notices skipped in this dispatch run, no sender configured: {}", skipped);
+        }
         return handled;
     }
 
     /** Claims and sends one batch; returns how many notices it claimed. */
-    int dispatchBatch() {
+
+    private int dispatchBatch(Map<NoticeChannel, Integer> skipped) {
         Instant now = clock.instant();
         List<OutboxNotice> claimed = transactions.execute(status -> outbox.claimDue(now, claimLease, batchSize));
         if (claimed == null) {
             return 0;
         }
         for (OutboxNotice notice : claimed) {
-            send(notice);
+            if (!send(notice)) {
+                skipped.merge(notice.channel(), 1, Integer::sum);
+            }
         }
         return claimed.size();
     }
 
-    private void send(OutboxNotice notice) {
+    /** Sends or records the outcome; false when the notice was skipped (no sender for its channel). */
+    private boolean send(OutboxNotice notice) {
         NoticeSender sender = senders.get(notice.channel());
         Counters count = counters.get(notice.channel());
         if (sender == null) {
             outbox.markSkipped(notice.id(), "no " + notice.channel() + " sender configured");
             count.skipped.increment();
-            log.info("Notice {} skipped: no {} sender configured", notice.noticeId(), notice.channel());
-            return;
+            log.debug("Notice {} skipped: no {} sender configured", notice.noticeId(), notice.channel());
+            return false;
         }
         int attempts = notice.attempts() + 1;
         try {
@@ -140,10 +149,11 @@ public class NoticeDispatcher {
                 count.retried.increment();
                 log.info("Notice {} attempt {} failed, retry at {}: {}", notice.noticeId(), attempts, next, reason);
             }
-            return;
+            return true;
         }
         outbox.markSent(notice.id(), attempts, clock.instant());
         count.sent.increment();
+        return true;
     }
 
     /** A short reason fit for last_error: the sender's own reason, or only the exception's type. */

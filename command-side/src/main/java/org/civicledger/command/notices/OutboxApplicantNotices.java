@@ -1,6 +1,8 @@
 package org.civicledger.command.notices;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.civicledger.command.cases.ApplicantNotices;
 import org.civicledger.command.cases.CaseCredentials;
 import org.civicledger.events.cases.Applicant;
@@ -33,15 +35,17 @@ public class OutboxApplicantNotices implements ApplicantNotices {
         NoticeRecipient to = new NoticeRecipient(caseId, applicant.email(), applicant.phone(), applicant.name(),
                 credentials.caseNumber());
         NoticeText text = NoticeTexts.credentials(to, credentials);
+        List<QueuedNotice> notices = new ArrayList<>(NoticeChannel.values().length);
         for (NoticeChannel channel : NoticeChannel.values()) {
             String contact = to.contact(channel);
             if (contact != null) {
                 // A case is accepted once, so the case id names this notice; a retried command whose
                 // first attempt rolled back left no row behind.
-                outbox.queue(new QueuedNotice(noticeId(caseId, channel), caseId, text.kind(), channel, contact,
-                        text.subject(), text.body(channel), true), clock.instant());
+                notices.add(new QueuedNotice(noticeId(caseId, channel), caseId, text.kind(), channel, contact,
+                        text.subject(), text.body(channel), true));
             }
         }
+        outbox.queueAll(notices, clock.instant());
     }
 
     static String noticeId(String caseId, NoticeChannel channel) {

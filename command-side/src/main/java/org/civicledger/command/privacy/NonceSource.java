@@ -1,7 +1,5 @@
 package org.civicledger.command.privacy;
 
-import java.security.SecureRandom;
-
 /**
  * Where AES-GCM nonces come from: random 96-bit nonces in the ledger (safe for far more values per
  * data key than one citizen ever has), a fixed sequence in approval tests.
@@ -13,11 +11,11 @@ public interface NonceSource {
 
     byte[] next();
 
+    /** Random nonces from a SecureRandom (DRBG) per thread, so concurrent sealing does not queue on one lock. */
     static NonceSource secureRandom() {
-        SecureRandom random = new SecureRandom();
         return () -> {
             byte[] nonce = new byte[NONCE_BYTES];
-            random.nextBytes(nonce);
+            PerThreadSecureRandom.nextBytes(nonce);
             return nonce;
         };
     }

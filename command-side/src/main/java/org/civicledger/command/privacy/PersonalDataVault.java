@@ -3,7 +3,6 @@ package org.civicledger.command.privacy;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -57,7 +56,6 @@ public class PersonalDataVault implements DataKeyring, SubjectKeys {
 
     private final JdbcTemplate jdbc;
     private final SecretKeySpec wrapKey;
-    private final SecureRandom random = new SecureRandom();
     private final long ttlNanos;
     private final int entriesMax;
     private final Map<String, Cached> cache;
@@ -76,23 +74,40 @@ public class PersonalDataVault implements DataKeyring, SubjectKeys {
     @Override
     public DataKey sealingKey(String subjectRef) {
         for (int attempt = 0; attempt < CREATE_ATTEMPTS_MAX; attempt++) {
-            Optional<DataKey> live = liveKey(subjectRef);
-            if (live.isPresent()) {
-                return live.get();
+            // One read answers both questions: the live key is always the highest version (an erasure
+            // destroys the live version, and a returning citizen gets the highest plus one).
+            Optional<Newest> newest = newestVersion(subjectRef);
+            if (newest.isPresent() && newest.get().wrapped() != null) {
+                return new DataKey(subjectRef, newest.get().version(), unwrap(newest.get().wrapped(), subjectRef, newest.get().version()));
             }
-            int version = jdbc.queryForObject(
-                    "SELECT COALESCE(MAX(key_version), 0) FROM personal_data_key WHERE subject_ref = ?",
-                    Integer.class, subjectRef) + 1;
+            int version = newest.map(Newest::version).orElse(0) + 1;
             SecretKey fresh = newDataKey();
-            jdbc.update("""
+            int inserted = jdbc.update("""
                             INSERT INTO personal_data_key (subject_ref, key_version, wrapped_key, created_at)
                             VALUES (?, ?, ?, ?)
                             ON CONFLICT DO NOTHING""",
                     subjectRef, version, wrap(fresh, subjectRef, version), Instant.now().atOffset(ZoneOffset.UTC));
-            // Ours or a concurrent first insert's (read after it committed): the live key is the one to use.
+            if (inserted == 1) {
+                // Our row, in our transaction: committed with the first data sealed under it, or not at all.
+                return new DataKey(subjectRef, version, fresh);
+            }
+            // A concurrent first insert won (read after it committed): loop to use the live key it made.
         }
         throw new IllegalStateException("no live data key for subject " + subjectRef + " after "
                 + CREATE_ATTEMPTS_MAX + " attempts (erased while being created?)");
+    }
+
+    /** The highest key version of the subject, with its wrapped key (null when destroyed). */
+    private Optional<Newest> newestVersion(String subjectRef) {
+        return jdbc.query("""
+                        SELECT key_version, wrapped_key FROM personal_data_key
+                         WHERE subject_ref = ?
+                         ORDER BY key_version DESC
+                         LIMIT 1""",
+                (rs, row) -> new Newest(rs.getInt(1), rs.getBytes(2)), subjectRef).stream().findFirst();
+    }
+
+    private record Newest(int version, byte[] wrapped) {
     }
 
     @Override
@@ -153,7 +168,7 @@ public class PersonalDataVault implements DataKeyring, SubjectKeys {
     private SecretKey newDataKey() {
         try {
             KeyGenerator generator = KeyGenerator.getInstance("AES");
-            generator.init(256, random);
+            generator.init(256, PerThreadSecureRandom.current());
             return generator.generateKey();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-256 is not available", e);
@@ -163,7 +178,7 @@ public class PersonalDataVault implements DataKeyring, SubjectKeys {
     /** nonce (12 bytes) then AES-GCM of the 32 key bytes with their tag; the row's identity is the AAD. */
     private byte[] wrap(SecretKey key, String subjectRef, int version) {
         byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
+        PerThreadSecureRandom.nextBytes(nonce);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, wrapKey, new GCMParameterSpec(TAG_BITS, nonce));

@@ -8,7 +8,9 @@ import org.civicledger.events.common.Money;
  * What the command side needs to know of reference data to enforce its rules.
  *
  * <p>Kept consistent with the reference events in the same transaction that stores them, so a
- * case type registered by one command is known to the very next one, on any ledger node.
+ * case type registered by one command is known to the very next one, on any ledger node. A
+ * <em>revision</em> of a case type's terms made on another node may take up to
+ * {@link JdbcReferenceCatalog#CASE_TYPE_TIME_TO_LIVE} to be seen (its cache); on this node, at once.
  */
 public interface ReferenceCatalog {
 

@@ -27,10 +27,12 @@ public class ReferenceCatalogUpdater {
 
     private final JdbcTemplate jdbc;
     private final JdbcBusinessCalendar calendar;
+    private final JdbcReferenceCatalog catalog;
 
-    public ReferenceCatalogUpdater(JdbcTemplate jdbc, JdbcBusinessCalendar calendar) {
+    public ReferenceCatalogUpdater(JdbcTemplate jdbc, JdbcBusinessCalendar calendar, JdbcReferenceCatalog catalog) {
         this.jdbc = jdbc;
         this.calendar = calendar;
+        this.catalog = catalog;
     }
 
     @EventHandler
@@ -52,6 +54,7 @@ public class ReferenceCatalogUpdater {
                         + "statutory_days) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 event.caseTypeCode(), event.agencyCode(), event.name(), JdbcReferenceCatalog.joinDocuments(event.requiredDocuments()),
                 event.fee().amountMinor(), event.fee().currency(), event.statutoryProcessingDays());
+        catalog.caseTypeChanged(event.caseTypeCode());
     }
 
     @EventHandler
@@ -60,6 +63,7 @@ public class ReferenceCatalogUpdater {
                         + "WHERE case_type_code = ?",
                 event.name(), JdbcReferenceCatalog.joinDocuments(event.requiredDocuments()), event.fee().amountMinor(),
                 event.fee().currency(), event.statutoryProcessingDays(), event.caseTypeCode());
+        catalog.caseTypeChanged(event.caseTypeCode());
     }
 
     @EventHandler
@@ -84,6 +88,7 @@ public class ReferenceCatalogUpdater {
         jdbc.update("DELETE FROM cmd_calendar_day");
         jdbc.update("DELETE FROM cmd_calendar_year");
         calendar.invalidate();
+        catalog.invalidateAll();
     }
 
     private void putDay(java.time.LocalDate date, boolean working, String name) {

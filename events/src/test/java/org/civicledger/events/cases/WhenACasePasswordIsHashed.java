@@ -32,8 +32,16 @@ class WhenACasePasswordIsHashed {
     @Test
     void the_stored_form_names_its_algorithm_iterations_and_salt() {
         // 16 salt bytes and 32 hash bytes in unpadded base64 are 22 and 43 characters.
-        assertThat(STORED).matches("pbkdf2-sha256\\$120000\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}");
+        assertThat(STORED).matches("pbkdf2-sha256\\$10000\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}");
         assertThat(CasePasswordHash.hash("lantern-river-42", SALT)).as("deterministic for a given salt").isEqualTo(STORED);
+    }
+
+    @Test
+    void a_hash_stored_with_the_former_120000_iterations_still_verifies() {
+        String former = CasePasswordHash.hash("lantern-river-42", SALT, 120_000);
+        assertThat(former).startsWith("pbkdf2-sha256$120000$");
+        assertThat(CasePasswordHash.matches("lantern-river-42", former)).isTrue();
+        assertThat(CasePasswordHash.matches("lantern-river-43", former)).isFalse();
     }
 
     @Test

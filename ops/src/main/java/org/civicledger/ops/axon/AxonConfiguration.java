@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.time.Clock;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,6 +30,7 @@ import org.civicledger.command.notices.CaseNoticePolicy;
 import org.civicledger.command.privacy.PersonalDataModule;
 import org.civicledger.command.privacy.PersonalDataSealing;
 import org.civicledger.events.common.LedgerCommand;
+import org.civicledger.ops.LedgerClock;
 import org.civicledger.projections.integrity.ChainingJdbcEventStorageEngine;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -59,10 +59,13 @@ public class AxonConfiguration {
     public static final String CORRELATION_ID = "correlationId";
     public static final String CAUSATION_ID = "causationId";
 
-    /** The city's clock: business dates (deadlines, decision days) are days in this zone. */
+    /**
+     * The city's clock: business dates (deadlines, decision days) are days in this zone. The system clock,
+     * which only the demo loader sets back on its own threads (see {@link LedgerClock}).
+     */
     @Bean
-    public Clock ledgerClock(@Value("${ledger.zone:Asia/Taipei}") String zone) {
-        return Clock.system(ZoneId.of(zone));
+    public LedgerClock ledgerClock(@Value("${ledger.zone:Asia/Taipei}") String zone) {
+        return new LedgerClock(ZoneId.of(zone));
     }
 
     /**

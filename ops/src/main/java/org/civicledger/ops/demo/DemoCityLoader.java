@@ -2,6 +2,8 @@ package org.civicledger.ops.demo;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -31,6 +33,7 @@ import org.civicledger.events.common.DocumentReference;
 import org.civicledger.events.common.Money;
 import org.civicledger.events.reference.ReferenceCommands.RegisterAgency;
 import org.civicledger.events.reference.ReferenceCommands.RegisterCaseType;
+import org.civicledger.ops.LedgerClock;
 import org.civicledger.ops.demo.DemoCity.CaseSpec;
 import org.civicledger.ops.demo.DemoCity.CaseTypeSpec;
 import org.civicledger.ops.demo.DemoCity.TargetState;
@@ -54,8 +57,18 @@ public final class DemoCityLoader {
     private final JdbcTemplate jdbc;
     private final int threads;
     private final PrintStream out;
+    /** Business time of the cases' commands; null: every case happens now (no history). */
+    private final LedgerClock clock;
 
     public DemoCityLoader(CommandGateway gateway, JdbcTemplate jdbc, int threads, PrintStream out) {
+        this(gateway, jdbc, threads, out, null);
+    }
+
+    /**
+     * @param clock when given, each case's commands are sent at business times spread over the past months
+     *              ({@link DemoHistory}), on the sending thread only; the events' recorded time stays real
+     */
+    public DemoCityLoader(CommandGateway gateway, JdbcTemplate jdbc, int threads, PrintStream out, LedgerClock clock) {
         if (threads < 1 || threads > 64) {
             throw new IllegalArgumentException("threads must be between 1 and 64");
         }
@@ -63,6 +76,7 @@ public final class DemoCityLoader {
         this.jdbc = jdbc;
         this.threads = threads;
         this.out = out;
+        this.clock = clock;
     }
 
     /** A case accepted in this run, with the password only acceptance reveals. */
@@ -141,7 +155,7 @@ public final class DemoCityLoader {
             AtomicReference<SampleCase> sample = new AtomicReference<>();
             AtomicInteger done = new AtomicInteger();
             runAll(pool, cases, spec -> {
-                SampleCase accepted = drive(spec, commands);
+                SampleCase accepted = drive(spec, commands, true);
                 if (accepted != null) {
                     sample.compareAndSet(null, accepted);
                 }
@@ -173,7 +187,7 @@ public final class DemoCityLoader {
     public SampleCase submitAndAccept(DemoCity city, CaseTypeSpec caseType, String caseId) {
         CaseSpec spec = city.caseNumber(1);
         CaseSpec fresh = new CaseSpec(0, caseId, caseType, spec.applicant(), TargetState.ACCEPTED, null, 1, false);
-        return drive(fresh, new AtomicInteger());
+        return drive(fresh, new AtomicInteger(), false);
     }
 
     private <T> void runAll(ExecutorService pool, List<T> items, Consumer<T> action, AtomicInteger failures) {
@@ -191,7 +205,8 @@ public final class DemoCityLoader {
     }
 
     /** Takes one case through the steps to its target state; answers its credentials when it was accepted. */
-    private SampleCase drive(CaseSpec spec, AtomicInteger commands) {
+    private SampleCase drive(CaseSpec spec, AtomicInteger commands, boolean history) {
+        Timeline timeline = history ? timeline(spec) : new Timeline(List.of());
         String caseId = spec.caseId();
         CaseTypeSpec type = spec.caseType();
         Actor citizen = Actor.citizen(spec.applicant().citizenSubject());
@@ -199,51 +214,53 @@ public final class DemoCityLoader {
         List<DocumentReference> documents = type.requiredDocuments().stream()
                 .map(kind -> new DocumentReference(kind, "mydoc://demo/" + caseId + "/" + kind))
                 .toList();
-        send(new SubmitApplication(caseId, type.code(), spec.applicant(), documents, id(caseId, "submit"), citizen), commands);
+        send(new SubmitApplication(caseId, type.code(), spec.applicant(), documents, id(caseId, "submit"), citizen), commands, timeline);
         TargetState target = spec.target();
         if (target == TargetState.SUBMITTED) {
             return null;
         }
-        CaseResult accepted = send(new AcceptCase(caseId, id(caseId, "accept"), officer), commands);
+        CaseResult accepted = send(new AcceptCase(caseId, id(caseId, "accept"), officer), commands, timeline);
         SampleCase sample = new SampleCase(caseId, accepted.caseNumber(), accepted.casePassword(), type.code(), type.agencyCode());
         switch (target) {
             case ACCEPTED -> { }
             case WITHDRAWN -> send(new WithdrawApplication(caseId, "申請人撤回 the applicant no longer needs the service",
-                    id(caseId, "withdraw"), citizen), commands);
+                    id(caseId, "withdraw"), citizen), commands, timeline);
             case TRANSFERRED -> send(new TransferCase(caseId, spec.transferToAgencyCode(), "非本機關權責 another agency is competent",
-                    id(caseId, "transfer"), officer), commands);
+                    id(caseId, "transfer"), officer), commands, timeline);
             default -> {
-                send(new StartReview(caseId, id(caseId, "review"), officer), commands);
-                review(spec, officer, citizen, commands);
+                send(new StartReview(caseId, id(caseId, "review"), officer), commands, timeline);
+                review(spec, officer, citizen, commands, timeline);
             }
         }
         return sample;
     }
 
-    private void review(CaseSpec spec, Actor officer, Actor citizen, AtomicInteger commands) {
+    private void review(CaseSpec spec, Actor officer, Actor citizen, AtomicInteger commands, Timeline timeline) {
         String caseId = spec.caseId();
         switch (spec.target()) {
             case IN_REVIEW -> { }
             case SUPPLEMENT_REQUESTED, SUPPLEMENT_PROVIDED -> {
                 send(new RequestSupplement(caseId, "請補正文件 please supply a signed statement", List.of("supplementary-statement"),
-                        id(caseId, "supplement-request"), officer), commands);
+                        id(caseId, "supplement-request"), officer), commands, timeline);
                 if (spec.target() == TargetState.SUPPLEMENT_PROVIDED) {
                     send(new ProvideSupplement(caseId, List.of(new DocumentReference("supplementary-statement",
-                            "mydoc://demo/" + caseId + "/supplementary-statement")), id(caseId, "supplement"), citizen), commands);
+                            "mydoc://demo/" + caseId + "/supplementary-statement")), id(caseId, "supplement"), citizen),
+                            commands, timeline);
                 }
             }
             case EXTENDED -> send(new ExtendDeadline(caseId, spec.extensionDays(), "案情複雜，延長處理期間 the case needs more time",
-                    id(caseId, "extend"), officer), commands);
+                    id(caseId, "extend"), officer), commands, timeline);
             case APPROVED, REJECTED, CLOSED -> {
                 boolean reject = spec.target() == TargetState.REJECTED || (spec.target() == TargetState.CLOSED && spec.rejected());
                 if (reject) {
-                    send(new RejectCase(caseId, "不符申請資格 the applicant does not qualify", id(caseId, "reject"), officer), commands);
+                    send(new RejectCase(caseId, "不符申請資格 the applicant does not qualify", id(caseId, "reject"), officer),
+                            commands, timeline);
                 } else {
                     send(new ApproveCase(caseId, "符合規定 the application meets the requirements", id(caseId, "approve"), officer),
-                            commands);
+                            commands, timeline);
                 }
                 if (spec.target() == TargetState.CLOSED) {
-                    send(new CloseCase(caseId, "結案 decision delivered", id(caseId, "close"), officer), commands);
+                    send(new CloseCase(caseId, "結案 decision delivered", id(caseId, "close"), officer), commands, timeline);
                 }
             }
             default -> throw new IllegalStateException("no review path to " + spec.target());
@@ -259,5 +276,33 @@ public final class DemoCityLoader {
         R result = (R) gateway.sendAndWait(command);
         commands.incrementAndGet();
         return result;
+    }
+
+    /** Sends a case's next command at its business time (the command bus runs it on this thread). */
+    private <R> R send(Object command, AtomicInteger commands, Timeline timeline) {
+        Instant at = timeline.next();
+        return at == null ? send(command, commands) : clock.at(at, () -> send(command, commands));
+    }
+
+    private Timeline timeline(CaseSpec spec) {
+        if (clock == null) {
+            return new Timeline(List.of());
+        }
+        Instant now = Instant.now();
+        return new Timeline(DemoHistory.plan(spec, LocalDate.now(clock), now.minusSeconds(60), clock.getZone()));
+    }
+
+    /** The business instants of one case's commands, taken in order; none left (or none planned): now. */
+    private static final class Timeline {
+        private final List<Instant> instants;
+        private int next;
+
+        Timeline(List<Instant> instants) {
+            this.instants = instants;
+        }
+
+        Instant next() {
+            return next < instants.size() ? instants.get(next++) : null;
+        }
     }
 }

@@ -1,12 +1,15 @@
 package org.civicledger.ops.demo;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.civicledger.ops.LedgerClock;
 import org.civicledger.ops.WhereToLook;
 import org.civicledger.ops.demo.DemoCity.CaseTypeSpec;
 import org.civicledger.ops.demo.DemoCity.TargetState;
@@ -22,12 +25,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * missing, a wait for the projections, then where to look and what to try.
  *
  * <p>Loading is idempotent at the level of the whole city: when agencies are registered already, nothing is
- * generated. Overdue cases are not made: the overdue flag is raised by the statutory clock, which a demo run
- * cannot fast-forward, so a fresh demo honestly has none.
+ * generated. The city's history is laid out over the past months in business time ({@link DemoHistory}), so
+ * some open cases are past their statutory deadline: their persistent deadlines fire right after loading and
+ * flag them overdue, which the run waits for (bounded) before it reports them.
  */
 public final class DemoRun {
 
     public static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(5);
+    /** How long the run waits for the deadlines that are due to flag their cases overdue. */
+    static final Duration OVERDUE_WAIT = Duration.ofSeconds(90);
 
     private DemoRun() {
     }
@@ -36,7 +42,10 @@ public final class DemoRun {
             throws InterruptedException {
         CommandGateway gateway = context.getBean(CommandGateway.class);
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-        DemoCityLoader loader = new DemoCityLoader(gateway, jdbc, threads, out);
+        Clock businessClock = context.getBean(Clock.class);
+        // Only the ledger's own clock can be set back per thread; a test's fixed clock is left alone (no history).
+        DemoCityLoader loader = new DemoCityLoader(gateway, jdbc, threads, out,
+                businessClock instanceof LedgerClock ledgerClock ? ledgerClock : null);
         DemoCity city = new DemoCity(seed);
 
         List<Integer> published = loader.publishMissingCalendars();
@@ -44,6 +53,7 @@ public final class DemoRun {
                 : "Published business calendars " + published + " (2027 is provisional: computed by rule, not yet the DGPA's).");
 
         SampleCase sample;
+        boolean generated = false;
         int agencies = loader.agencyCount();
         if (agencies > 0) {
             out.printf("Reference data is present (%d agencies, %d case types): the demo city is not generated again.%n",
@@ -53,7 +63,21 @@ public final class DemoRun {
         } else {
             out.printf("Generating the demo city from seed %d: %d agencies, %d case types, %d cases...%n", seed,
                     city.agencies().size(), city.caseTypes().size(), caseCount);
-            LoadReport report = loader.load(city, caseCount);
+            // Deadlines of cases laid out in the past are due at once; were they fired while the loader still
+            // works the case, a case decided in time (in business time) would be flagged overdue, or closed by its
+            // appeal window before the loader closes it. So this node's scheduler waits until the load is done.
+            Scheduler scheduler = context.getBeanProvider(Scheduler.class).getIfAvailable();
+            if (scheduler != null) {
+                scheduler.pause();
+            }
+            LoadReport report;
+            try {
+                report = loader.load(city, caseCount);
+            } finally {
+                if (scheduler != null) {
+                    scheduler.resume();
+                }
+            }
             out.printf("Loaded %d commands in %.1f s (reference data %.1f s, cases %.1f s): %.0f commands/s, %d failed.%n",
                     report.commands(), (report.referenceTime().toMillis() + report.caseTime().toMillis()) / 1000.0,
                     report.referenceTime().toMillis() / 1000.0, report.caseTime().toMillis() / 1000.0,
@@ -62,7 +86,7 @@ public final class DemoRun {
             for (Map.Entry<TargetState, Integer> entry : report.casesByState().entrySet()) {
                 out.printf("  %-22s %6d%n", entry.getKey().name().toLowerCase(), entry.getValue());
             }
-            out.println("  overdue                     0  (raised by the statutory clock only; a demo run cannot make one)");
+            generated = true;
             sample = report.sample();
         }
 
@@ -75,10 +99,39 @@ public final class DemoRun {
         if (Tables.exists(jdbc, "case_status")) {
             Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM case_status", Integer.class);
             out.printf("case_status holds %d cases.%n", rows);
+            if (generated) {
+                reportOverdue(jdbc, businessClock, out);
+            }
         } else {
             out.println("No case_status read model in this build: status lookups will not answer yet.");
         }
         return sample;
+    }
+
+    /**
+     * Open cases whose statutory deadline has passed (business time) are flagged overdue by their persistent
+     * deadline, which db-scheduler fires at its next poll after loading; waits (bounded) for the flags to reach
+     * the projection, then prints how many are flagged of how many are due.
+     */
+    static void reportOverdue(JdbcTemplate jdbc, Clock clock, PrintStream out) throws InterruptedException {
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        String open = "status IN ('ACCEPTED', 'IN_REVIEW')";
+        long deadlineStarted = System.nanoTime();
+        int due = 0;
+        int flagged = 0;
+        while (true) {
+            Integer dueNow = jdbc.queryForObject("SELECT COUNT(*) FROM case_status WHERE paused = FALSE AND deadline < ? AND ("
+                    + open + " OR overdue = TRUE)", Integer.class, today);
+            Integer flaggedNow = jdbc.queryForObject("SELECT COUNT(*) FROM case_status WHERE overdue = TRUE", Integer.class);
+            due = dueNow == null ? 0 : dueNow;
+            flagged = flaggedNow == null ? 0 : flaggedNow;
+            if (flagged >= due || System.nanoTime() - deadlineStarted > OVERDUE_WAIT.toNanos()) {
+                break;
+            }
+            Thread.sleep(1000);
+        }
+        out.printf("Overdue: %d open cases are past their statutory deadline; %d flagged overdue by the statutory clock%s.%n",
+                due, flagged, flagged >= due ? "" : " so far (the rest are flagged as the deadline poller gets to them)");
     }
 
     public static void printTryThis(ConfigurableApplicationContext context, SampleCase sample, PrintStream out) {
