@@ -172,6 +172,9 @@ public abstract class HostileInputFuzzContract {
                     true, "{\"date\": \"2031-07-01\", \"name\": \"Typhoon day\", \"reason\": \"typhoon warning\"}");
             case "/api/v1/privacy/erasures" -> new Endpoint(pattern, path, Actor.OPERATOR, true,
                     "{\"nationalId\": \"" + STRANGER_NATIONAL_ID + "\", \"reason\": \"request 2030-17\"}", "nationalId");
+            // Publishing a checkpoint reads no body and cannot fail for an operator; sent by a citizen it is
+            // refused by the access rules, which is the refusal this endpoint has.
+            case "/api/v1/integrity/checkpoints" -> new Endpoint(pattern, path, Actor.CITIZEN, readsBody, "");
             case "/api/v1/case-status/lookup" -> new Endpoint(pattern, path, Actor.CITIZEN, true,
                     "{\"caseNumber\": \"CN-2030-000001\", \"casePassword\": \"not-the-password\"}");
             default -> pattern.matches("/api/v1/cases/\\{caseId}/(approve|reject|close)")
