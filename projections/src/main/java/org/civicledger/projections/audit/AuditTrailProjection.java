@@ -45,7 +45,7 @@ public class AuditTrailProjection {
 
     @EventHandler
     public void on(Object payload, EventMessage<?> message, TrackingToken token) {
-        long position = EventPositions.of(token);
+        long position = EventPositions.globalIndexOf(jdbc, message, token);
         Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE global_index = ?", Integer.class, position);
         if (known != null && known > 0) {
             return;

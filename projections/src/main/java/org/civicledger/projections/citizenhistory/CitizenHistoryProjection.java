@@ -5,6 +5,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.civicledger.events.cases.CaseEvent;
 import org.civicledger.events.cases.CaseEvent.ApplicationSubmitted;
@@ -49,8 +50,9 @@ public class CitizenHistoryProjection {
     }
 
     @EventHandler
-    public void on(ApplicationSubmitted event, TrackingToken token, @Timestamp Instant recordedAt) {
-        long position = EventPositions.of(token);
+    public void on(ApplicationSubmitted event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
+        // The timeline is keyed by position: take the event's own index, never a gap-filler's watermark.
+        long position = EventPositions.globalIndexOf(jdbc, message, token);
         String subject = event.applicant() == null ? null : event.applicant().citizenSubject();
         if (subject == null || subject.isBlank()) {
             return;
@@ -64,11 +66,11 @@ public class CitizenHistoryProjection {
     }
 
     @EventHandler
-    public void on(CaseEvent event, TrackingToken token, @Timestamp Instant recordedAt) {
+    public void on(CaseEvent event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
         if (event instanceof ApplicationSubmitted) {
             return; // Handled above, where the case's citizen becomes known.
         }
-        long position = EventPositions.of(token);
+        long position = EventPositions.globalIndexOf(jdbc, message, token);
         String subject = jdbc.query("SELECT citizen_subject FROM citizen_case WHERE case_id = ?",
                 rows -> rows.next() ? rows.getString(1) : null, event.caseId());
         if (subject == null) {
