@@ -46,6 +46,23 @@ class AuditTrailProjectionTest {
     }
 
     @Test
+    void an_event_that_fills_a_gap_is_recorded_at_its_own_global_index_not_skipped() {
+        long first = feed.deliver("case-1", submitted("case-1", "AG-BUILD", "citizen-1"),
+                envelope("citizen-1", "CITIZEN", null, "corr-1", "msg-1"));
+        feed.skipPositions(1);
+        long third = feed.deliver("case-2", submitted("case-2", "AG-BUILD", "citizen-2"),
+                envelope("citizen-2", "CITIZEN", null, "corr-2", "msg-2"));
+        // Index 2 commits last; its token says 3, the highest index seen.
+        feed.deliverFillingGap(jdbc, "case-3", submitted("case-3", "AG-BUILD", "citizen-3"), first + 1,
+                envelope("citizen-3", "CITIZEN", null, "corr-3", "msg-3"));
+
+        assertThat(queries.events(AuditFilter.all(), PageRequest.first(50)).items())
+                .extracting(AuditEvent::globalIndex, AuditEvent::aggregateIdentifier)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(first, "case-1"),
+                        org.assertj.core.groups.Tuple.tuple(first + 1, "case-3"), org.assertj.core.groups.Tuple.tuple(third, "case-2"));
+    }
+
+    @Test
     void every_event_is_recorded_with_its_envelope_and_no_payload() {
         long first = feed.deliver("case-1", submitted("case-1", "AG-BUILD", "citizen-1"),
                 envelope("citizen-1", "CITIZEN", null, "corr-1", "msg-1"));

@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Hands events to read models as a streaming processor would: through Axon's annotation adapter, each event
@@ -49,6 +50,22 @@ public final class EventFeed {
         last = new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(position), message);
         handle(last);
         return position;
+    }
+
+    /**
+     * Delivers an event that fills an earlier gap: the event table holds it at {@code ownIndex}, but
+     * its token reports the highest position seen so far, as Axon's gap-aware token does for an
+     * event that commits after events with higher indexes were read.
+     */
+    public void deliverFillingGap(JdbcTemplate jdbc, String aggregateId, Object event, long ownIndex, Map<String, ?> metaData) {
+        long sequence = sequenceNumbers.merge(aggregateId, 0L, (previous, ignored) -> previous + 1);
+        now = now.plus(Duration.ofMinutes(1));
+        String identifier = UUID.randomUUID().toString();
+        jdbc.update("INSERT INTO domainevententry (globalindex, eventidentifier) VALUES (?, ?)", ownIndex, identifier);
+        GenericDomainEventMessage<Object> message = new GenericDomainEventMessage<>(event.getClass().getSimpleName(),
+                aggregateId, sequence, event, MetaData.from(metaData), identifier, now);
+        last = new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(position), message);
+        handle(last);
     }
 
     /** Hands the last message over once more. */
