@@ -1,5 +1,12 @@
 package org.civicledger.ops.axon;
 
+import static org.civicledger.events.common.Envelope.CAUSATION_ID;
+import static org.civicledger.events.common.Envelope.CORRELATION_ID;
+import static org.civicledger.events.common.Envelope.COMMAND_ID;
+import static org.civicledger.events.common.Envelope.CHANNEL;
+import static org.civicledger.events.common.Envelope.ACTOR_AGENCY;
+import static org.civicledger.events.common.Envelope.ACTOR_ROLE;
+import static org.civicledger.events.common.Envelope.ACTOR_SUBJECT;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -51,13 +58,6 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 @Configuration
 public class AxonConfiguration {
 
-    public static final String ACTOR_SUBJECT = "actorSubject";
-    public static final String ACTOR_ROLE = "actorRole";
-    public static final String ACTOR_AGENCY = "actorAgency";
-    public static final String CHANNEL = "channel";
-    public static final String COMMAND_ID = "commandId";
-    public static final String CORRELATION_ID = "correlationId";
-    public static final String CAUSATION_ID = "causationId";
 
     /**
      * The city's clock: business dates (deadlines, decision days) are days in this zone. The system clock,

@@ -1,5 +1,12 @@
 package org.civicledger.projections.audit;
 
+import static org.civicledger.events.common.Envelope.CAUSATION_ID;
+import static org.civicledger.events.common.Envelope.CORRELATION_ID;
+import static org.civicledger.events.common.Envelope.COMMAND_ID;
+import static org.civicledger.events.common.Envelope.CHANNEL;
+import static org.civicledger.events.common.Envelope.ACTOR_AGENCY;
+import static org.civicledger.events.common.Envelope.ACTOR_ROLE;
+import static org.civicledger.events.common.Envelope.ACTOR_SUBJECT;
 import java.sql.Types;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -29,13 +36,6 @@ public class AuditTrailProjection {
 
     public static final String PROCESSING_GROUP = "audit-trail";
 
-    public static final String ACTOR_SUBJECT = "actorSubject";
-    public static final String ACTOR_ROLE = "actorRole";
-    public static final String ACTOR_AGENCY = "actorAgency";
-    public static final String CHANNEL = "channel";
-    public static final String COMMAND_ID = "commandId";
-    public static final String CORRELATION_ID = "correlationId";
-    public static final String CAUSATION_ID = "causationId";
 
     private final JdbcTemplate jdbc;
 

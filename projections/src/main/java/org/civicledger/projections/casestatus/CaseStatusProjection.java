@@ -1,5 +1,6 @@
 package org.civicledger.projections.casestatus;
 
+import org.civicledger.events.common.Envelope;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,7 +54,7 @@ public class CaseStatusProjection {
      * The metadata key under which the assembly records the role of the actor of every event (the event
      * envelope of DESIGN.md); a {@link Role} name.
      */
-    public static final String ACTOR_ROLE_METADATA = "actorRole";
+    public static final String ACTOR_ROLE_METADATA = Envelope.ACTOR_ROLE;
 
     private final JdbcTemplate jdbc;
 

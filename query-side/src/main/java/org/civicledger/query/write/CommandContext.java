@@ -1,5 +1,6 @@
 package org.civicledger.query.write;
 
+import org.civicledger.events.common.Envelope;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.civicledger.events.common.Actor;
@@ -14,13 +15,13 @@ public record CommandContext(Actor actor, String channel, String commandId) {
     /** The metadata every command carries, which the assembly's correlation providers copy onto its events. */
     public Map<String, String> metaData() {
         Map<String, String> metaData = new LinkedHashMap<>();
-        metaData.put("actorSubject", actor.subject());
-        metaData.put("actorRole", actor.role().name());
+        metaData.put(Envelope.ACTOR_SUBJECT, actor.subject());
+        metaData.put(Envelope.ACTOR_ROLE, actor.role().name());
         if (actor.agencyCode() != null) {
-            metaData.put("actorAgency", actor.agencyCode());
+            metaData.put(Envelope.ACTOR_AGENCY, actor.agencyCode());
         }
-        metaData.put("channel", channel);
-        metaData.put("commandId", commandId);
+        metaData.put(Envelope.CHANNEL, channel);
+        metaData.put(Envelope.COMMAND_ID, commandId);
         return metaData;
     }
 }
