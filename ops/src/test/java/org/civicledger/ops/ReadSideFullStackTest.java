@@ -1,5 +1,6 @@
 package org.civicledger.ops;
 
+import static org.awaitility.Awaitility.await;
 import org.civicledger.ops.support.TestTokens;
 import org.civicledger.query.security.DevelopmentIssuer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -188,24 +189,11 @@ class ReadSideFullStackTest {
     }
 
     private CaseStatusQueries.Awaited awaitStatus(String caseId, CaseStatus wanted) throws InterruptedException {
-        long giveUpAt = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < giveUpAt) {
-            CaseStatusQueries.Awaited awaited = cases.awaitCase(caseId, 0, Duration.ofMillis(200));
-            if (awaited.caseStatus() != null && awaited.caseStatus().status() == wanted) {
-                return awaited;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError(caseId + " did not reach " + wanted + " within " + WAIT);
+        return await().atMost(WAIT).until(() -> cases.awaitCase(caseId, 0, Duration.ofMillis(200)),
+                awaited -> awaited.caseStatus() != null && awaited.caseStatus().status() == wanted);
     }
 
     private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long giveUpAt = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > giveUpAt) {
-                throw new AssertionError("not reached within " + WAIT);
-            }
-            Thread.sleep(50);
-        }
+        await().atMost(WAIT).until(condition::getAsBoolean);
     }
 }

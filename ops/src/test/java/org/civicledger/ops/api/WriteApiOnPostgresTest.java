@@ -17,11 +17,7 @@ class WriteApiOnPostgresTest extends WriteApiContract {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        PostgresTestDatabase.requireOrSkip();
-        schema = PostgresTestDatabase.createSchema("cl_api");
-        registry.add("spring.datasource.url", () -> PostgresTestDatabase.urlFor(schema));
-        registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
-        registry.add("spring.flyway.schemas", () -> schema);
+        schema = PostgresTestDatabase.useFreshSchema(registry, "cl_api");
     }
 
 }

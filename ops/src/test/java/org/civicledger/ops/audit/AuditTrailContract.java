@@ -1,5 +1,6 @@
 package org.civicledger.ops.audit;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,11 +67,8 @@ abstract class AuditTrailContract {
         JsonNode accepted = expect(post(tokens.officer("officer-at-1", AGENCY), "/api/v1/cases/" + caseId + "/accept", FORMULA_KEY,
                 "counter", ""), 200);
         acceptedAt = accepted.get("position").asLong();
-        Instant until = Instant.now().plusSeconds(20);
-        while (get("/api/v1/audit/events?aggregate=" + caseId).body().get("items").size() < 2) {
-            assertThat(Instant.now()).as("the case reaches the audit trail").isBefore(until);
-            Thread.sleep(50);
-        }
+        await("the case reaches the audit trail").atMost(Duration.ofSeconds(20))
+                .until(() -> get("/api/v1/audit/events?aggregate=" + caseId).body().get("items").size() >= 2);
     }
 
     @Test

@@ -18,10 +18,6 @@ class AuditTrailOnPostgresTest extends AuditTrailContract {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        PostgresTestDatabase.requireOrSkip();
-        String schema = PostgresTestDatabase.createSchema("cl_audit");
-        registry.add("spring.datasource.url", () -> PostgresTestDatabase.urlFor(schema));
-        registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
-        registry.add("spring.flyway.schemas", () -> schema);
+        PostgresTestDatabase.useFreshSchema(registry, "cl_audit");
     }
 }

@@ -1,5 +1,6 @@
 package org.civicledger.ops.audit;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -145,12 +146,6 @@ abstract class ProcessorStatusContract {
     }
 
     private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long giveUpAt = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > giveUpAt) {
-                throw new AssertionError("not reached within " + WAIT);
-            }
-            Thread.sleep(100);
-        }
+        await().atMost(WAIT).until(condition::getAsBoolean);
     }
 }

@@ -16,10 +16,6 @@ class ProcessorStatusOnPostgresTest extends ProcessorStatusContract {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        PostgresTestDatabase.requireOrSkip();
-        String schema = PostgresTestDatabase.createSchema("cl_procs");
-        registry.add("spring.datasource.url", () -> PostgresTestDatabase.urlFor(schema));
-        registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
-        registry.add("spring.flyway.schemas", () -> schema);
+        PostgresTestDatabase.useFreshSchema(registry, "cl_procs");
     }
 }

@@ -1,5 +1,6 @@
 package org.civicledger.ops.flow;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -77,10 +78,7 @@ class OverdueDeadlineSurvivesRestartTest {
 
         try (ConfigurableApplicationContext third = start()) {
             JdbcTemplate jdbc = third.getBean(JdbcTemplate.class);
-            long waitedUntil = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (flags(jdbc, caseId) == 0 && System.nanoTime() < waitedUntil) {
-                Thread.sleep(200);
-            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> flags(jdbc, caseId) > 0);
             assertThat(flags(jdbc, caseId)).isEqualTo(1);
             String payload = new String(jdbc.queryForObject(
                     "SELECT payload FROM domainevententry WHERE aggregateidentifier = ? AND payloadtype LIKE '%CaseFlaggedOverdue'",

@@ -18,11 +18,7 @@ class PostgresLedgerFlowTest extends LedgerFlowContract {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        PostgresTestDatabase.requireOrSkip();
-        schema = PostgresTestDatabase.createSchema("cl_flow");
-        registry.add("spring.datasource.url", () -> PostgresTestDatabase.urlFor(schema));
-        registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
-        registry.add("spring.flyway.schemas", () -> schema);
+        schema = PostgresTestDatabase.useFreshSchema(registry, "cl_flow");
     }
 
 }

@@ -1,5 +1,6 @@
 package org.civicledger.ops.privacy;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -261,13 +262,7 @@ abstract class PersonalDataErasureContract {
     }
 
     private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-        long giveUpAt = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > giveUpAt) {
-                throw new AssertionError("not reached within " + WAIT);
-            }
-            Thread.sleep(50);
-        }
+        await().atMost(WAIT).until(condition::getAsBoolean);
     }
 
     private static void sleep(long millis) {

@@ -16,11 +16,7 @@ class PersonalDataErasureOnPostgresTest extends PersonalDataErasureContract {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        PostgresTestDatabase.requireOrSkip();
-        schema = PostgresTestDatabase.createSchema("cl_privacy");
-        registry.add("spring.datasource.url", () -> PostgresTestDatabase.urlFor(schema));
-        registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
-        registry.add("spring.flyway.schemas", () -> schema);
+        schema = PostgresTestDatabase.useFreshSchema(registry, "cl_privacy");
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package org.civicledger.ops.security;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -210,11 +211,8 @@ abstract class AccessMatrixContract {
         expect(send(Caller.OPERATOR, "POST", "/api/v1/reference/case-types", caseType(CASE_TYPE_X, AGENCY_X)), 201);
         HttpResponse<String> submitted = expect(send(Caller.CITIZEN_A, "POST", "/api/v1/cases", submission(CITIZEN_A)), 201);
         caseA = submitted.body().replaceAll(".*\"caseId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-        Instant until = Instant.now().plusSeconds(20);
-        while (send(Caller.AUDITOR, "GET", "/api/v1/cases/" + caseA, null).statusCode() != 200) {
-            assertThat(Instant.now()).as("case A reaches the case-status read model").isBefore(until);
-            Thread.sleep(50);
-        }
+        await("case A reaches the case-status read model").atMost(Duration.ofSeconds(20))
+                .until(() -> send(Caller.AUDITOR, "GET", "/api/v1/cases/" + caseA, null).statusCode() == 200);
     }
 
     static HttpResponse<String> expect(HttpResponse<String> response, int status) {

@@ -17,11 +17,7 @@ class AccessMatrixOnPostgresTest extends AccessMatrixContract {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        PostgresTestDatabase.requireOrSkip();
-        schema = PostgresTestDatabase.createSchema("cl_access");
-        registry.add("spring.datasource.url", () -> PostgresTestDatabase.urlFor(schema));
-        registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
-        registry.add("spring.flyway.schemas", () -> schema);
+        schema = PostgresTestDatabase.useFreshSchema(registry, "cl_access");
     }
 
 }

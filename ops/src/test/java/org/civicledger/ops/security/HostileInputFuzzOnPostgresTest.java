@@ -17,10 +17,6 @@ class HostileInputFuzzOnPostgresTest extends HostileInputFuzzContract {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        PostgresTestDatabase.requireOrSkip();
-        schema = PostgresTestDatabase.createSchema("cl_fuzz");
-        registry.add("spring.datasource.url", () -> PostgresTestDatabase.urlFor(schema));
-        registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
-        registry.add("spring.flyway.schemas", () -> schema);
+        schema = PostgresTestDatabase.useFreshSchema(registry, "cl_fuzz");
     }
 }

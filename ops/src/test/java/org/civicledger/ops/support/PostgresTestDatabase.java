@@ -76,6 +76,19 @@ public final class PostgresTestDatabase {
         execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
     }
 
+    /**
+     * Points a Spring test context at a fresh schema of its own (or skips the class outside CI when
+     * PostgreSQL is absent); returns the schema's name.
+     */
+    public static String useFreshSchema(org.springframework.test.context.DynamicPropertyRegistry registry, String prefix) {
+        requireOrSkip();
+        String schema = createSchema(prefix);
+        registry.add("spring.datasource.url", () -> urlFor(schema));
+        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.flyway.schemas", () -> schema);
+        return schema;
+    }
+
     public static String urlFor(String schema) {
         return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
