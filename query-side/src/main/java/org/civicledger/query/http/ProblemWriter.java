@@ -35,7 +35,13 @@ public final class ProblemWriter {
 
     public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem,
                       Map<String, String> headers) throws IOException {
-        problem.setInstance(URI.create(request.getRequestURI()));
+        write(request, response, problem, headers, request.getRequestURI());
+    }
+
+    /** Writes the problem with {@code path} as its instance, or with none when the path is not a well-formed URI. */
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem,
+                      Map<String, String> headers, String path) throws IOException {
+        problem.setInstance(instance(path));
         response.resetBuffer();
         response.setStatus(problem.getStatus());
         headers.forEach(response::setHeader);
@@ -43,5 +49,24 @@ public final class ProblemWriter {
         response.setCharacterEncoding("UTF-8");
         objectMapper.writeValue(response.getOutputStream(), problem);
         response.flushBuffer();
+    }
+
+    /** Writes the problem's JSON, for callers outside the servlet API (the container's error report). */
+    public byte[] json(ProblemDetail problem, String path) throws IOException {
+        problem.setInstance(instance(path));
+        return objectMapper.writeValueAsBytes(problem);
+    }
+
+    private static URI instance(String path) {
+        if (path == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(path);
+            // Only a plain path: a refused request's path may carry what was refused (a ';' parameter, a NUL).
+            return uri.getRawPath() != null && uri.getRawPath().equals(path) && path.indexOf(';') < 0 ? uri : null;
+        } catch (java.net.URISyntaxException notAUri) {
+            return null;
+        }
     }
 }
