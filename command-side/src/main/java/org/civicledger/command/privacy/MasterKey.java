@@ -31,6 +31,7 @@ public final class MasterKey {
     /** Labels of the derived keys; a new label (v2) is a new key, so these never change. */
     static final String LOOKUP_LABEL = "civic-ledger lookup v1";
     static final String WRAP_LABEL = "civic-ledger data-key wrap v1";
+    static final String REQUEST_FINGERPRINT_LABEL = "civic-ledger idempotency request v1";
 
     private static final Logger log = LoggerFactory.getLogger(MasterKey.class);
 
@@ -114,6 +115,14 @@ public final class MasterKey {
         } finally {
             Arrays.fill(fresh, (byte) 0);
         }
+    }
+
+    /**
+     * The key under which the HTTP API fingerprints write requests for idempotency: request bodies may hold a
+     * national ID, and a plain hash of one could be reversed by trying the few valid IDs.
+     */
+    public byte[] requestFingerprintKey() {
+        return derive(REQUEST_FINGERPRINT_LABEL);
     }
 
     /** The key derived for one purpose: HMAC-SHA256(master key, label). */

@@ -8,9 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -65,6 +62,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final IdempotencyStore store;
     private final ProblemWriter problems;
     private final ObjectMapper objectMapper;
+    private final RequestFingerprint fingerprint;
 
     /**
      * POSTs that are queries, not writes: they change nothing, so there is nothing to deduplicate,
@@ -73,10 +71,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
      */
     private final Set<String> exemptPaths;
 
-    public IdempotencyFilter(IdempotencyStore store, ObjectMapper objectMapper,
+    public IdempotencyFilter(IdempotencyStore store, ObjectMapper objectMapper, RequestFingerprint fingerprint,
                              @Value("${ledger.api.idempotency.exempt-paths:/api/v1/case-status/lookup}") String[] exemptPaths) {
         this.exemptPaths = Set.of(exemptPaths);
         this.store = store;
+        this.fingerprint = fingerprint;
         this.objectMapper = objectMapper;
         this.problems = new ProblemWriter(objectMapper);
     }
@@ -187,17 +186,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         problems.write(request, response, ProblemWriter.problem(status, type, title, detail, field), Map.of());
     }
 
-    /** SHA-256 over method, path with query and body: what "the same request" means for a key. */
-    static String requestHash(HttpServletRequest request, byte[] body) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            String query = request.getQueryString();
-            String target = request.getMethod() + "\n" + request.getRequestURI() + (query == null ? "" : "?" + query) + "\n";
-            sha256.update(target.getBytes(StandardCharsets.UTF_8));
-            sha256.update(body);
-            return HexFormat.of().formatHex(sha256.digest());
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every JDK has SHA-256", impossible);
-        }
+    /** The keyed fingerprint of method, path with query and body: what "the same request" means for a key. */
+    String requestHash(HttpServletRequest request, byte[] body) {
+        String query = request.getQueryString();
+        return fingerprint.of(request.getMethod(), request.getRequestURI() + (query == null ? "" : "?" + query), body);
     }
 }

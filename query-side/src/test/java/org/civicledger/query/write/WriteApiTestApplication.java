@@ -50,6 +50,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class WriteApiTestApplication {
 
     @Bean
+    public org.civicledger.query.idempotency.RequestFingerprint requestFingerprint() {
+        return new org.civicledger.query.idempotency.RequestFingerprint(new byte[32]);
+    }
+
+    @Bean
     public SimpleCommandBus commandBus() {
         return SimpleCommandBus.builder().build();
     }
