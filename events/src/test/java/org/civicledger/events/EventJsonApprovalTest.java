@@ -149,12 +149,12 @@ class EventJsonApprovalTest {
         add(samples, new BillEvent.BillFellOverdue(BILL_ID, LocalDate.of(2025, 10, 31), LocalDate.of(2025, 11, 1)));
         add(samples, new BillEvent.BillPaid(BILL_ID, PAYMENT_ID, Money.twd(15), LocalDate.of(2025, 10, 20)));
 
-        add(samples, new PaymentEvent.PaymentInitiated(PAYMENT_ID, "TAIPEI-BANK", "web-atm", "citizen-lin-mei",
-                List.of(new BillShare(BILL_ID, "CIVIL-AFFAIRS", "RESIDENCE-CERTIFICATE-FEE",
-                        "revenue:CIVIL-AFFAIRS:RESIDENCE-CERTIFICATE-FEE", Money.twd(15))),
+        List<BillShare> shares = List.of(new BillShare(BILL_ID, "CIVIL-AFFAIRS", "RESIDENCE-CERTIFICATE-FEE",
+                "revenue:CIVIL-AFFAIRS:RESIDENCE-CERTIFICATE-FEE", Money.twd(15)));
+        add(samples, new PaymentEvent.PaymentInitiated(PAYMENT_ID, "TAIPEI-BANK", "web-atm", "citizen-lin-mei", shares,
                 Money.twd(15), MOMENT, MOMENT.plusSeconds(3600)));
         add(samples, new PaymentEvent.PaymentAuthorized(PAYMENT_ID, "tb-evt-1001", MOMENT.plusSeconds(60)));
-        add(samples, new PaymentEvent.PaymentSucceeded(PAYMENT_ID, "tb-evt-1002", Money.twd(15), MOMENT.plusSeconds(90)));
+        add(samples, new PaymentEvent.PaymentSucceeded(PAYMENT_ID, "tb-evt-1002", Money.twd(15), shares, MOMENT.plusSeconds(90)));
         add(samples, new PaymentEvent.PaymentFailed(PAYMENT_ID, "tb-evt-1003", "insufficient funds", MOMENT.plusSeconds(90)));
         add(samples, new PaymentEvent.PaymentExpired(PAYMENT_ID, MOMENT.plusSeconds(3600)));
         add(samples, new PaymentEvent.PaymentAmountMismatched(PAYMENT_ID, "tb-evt-1004", Money.twd(15), Money.twd(150),

@@ -34,9 +34,13 @@ public sealed interface PaymentEvent {
     record PaymentAuthorized(String paymentId, String providerEventId, Instant authorizedAt) implements PaymentEvent {
     }
 
-    /** The provider took the amount of the bills; the ledger's settlement now marks each bill paid. */
+    /**
+     * The provider took the amount of the bills; the ledger's settlement now marks each of {@code bills}
+     * paid (they are repeated here so that the settlement and read models need nothing else).
+     */
     @Revision("1")
-    record PaymentSucceeded(String paymentId, String providerEventId, Money amount, Instant succeededAt) implements PaymentEvent {
+    record PaymentSucceeded(String paymentId, String providerEventId, Money amount, List<BillShare> bills, Instant succeededAt)
+            implements PaymentEvent {
     }
 
     @Revision("1")
