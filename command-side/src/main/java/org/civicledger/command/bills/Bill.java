@@ -118,28 +118,28 @@ public class Bill {
     }
 
     @CommandHandler
-    public BillResult handle(MarkBillPaid command, Clock clock, DeadlineManager deadlines) {
+    public SettlementOutcome handle(MarkBillPaid command, Clock clock, DeadlineManager deadlines) {
         if (command.actor().role() != Role.SYSTEM) {
             throw RuleViolation.forbidden("SettlementIsTheLedgers", "a bill is marked paid only by the ledger's settlement of a payment");
         }
         Require.code("paymentId", command.paymentId());
         if (status == BillStatus.PAID) {
             if (paidBy.equals(command.paymentId())) {
-                return result(); // The same settlement again: it was done already.
+                return SettlementOutcome.paid(billId); // The same settlement again: it was done already.
             }
-            throw RuleViolation.conflict("BillIsPaidOnce", "bill " + billId + " was paid by " + paidBy + " already");
+            return SettlementOutcome.refused(billId, "BillIsPaidOnce", "bill " + billId + " was paid by " + paidBy + " already");
         }
         if (status == BillStatus.CANCELLED) {
-            throw RuleViolation.conflict("CancelledBillIsNotPaid", "bill " + billId + " was cancelled");
+            return SettlementOutcome.refused(billId, "CancelledBillIsNotPaid", "bill " + billId + " was cancelled");
         }
         if (!amount.equals(command.amount())) {
-            throw RuleViolation.conflict("PaidAmountMatchesBill",
+            return SettlementOutcome.refused(billId, "PaidAmountMatchesBill",
                     "bill " + billId + " is for " + amount.amountMinor() + " " + amount.currency() + ", the payment brought "
                             + (command.amount() == null ? "nothing" : command.amount().amountMinor() + " " + command.amount().currency()));
         }
         apply(new BillPaid(billId, command.paymentId(), amount, LocalDate.now(clock)));
         deadlines.cancelAllWithinScope(DUE_DATE_DEADLINE);
-        return result();
+        return SettlementOutcome.paid(billId);
     }
 
     /** The due date has ended: an unpaid bill falls overdue, unless its due date moved meanwhile. */

@@ -48,12 +48,12 @@ class WhenABillIsPaid {
     }
 
     @Test
-    void a_bill_is_paid_once_and_a_second_payment_is_refused() {
+    void a_bill_is_paid_once_and_a_second_payment_is_refused_by_an_answer_that_records_nothing() {
         fixture.givenCurrentTime(at(PAID_ON))
                 .andGiven(issued(), new BillPaid(BILL_ID, "payment-1", Money.twd(15), PAID_ON))
                 .when(paidBy("payment-2", 15))
                 .expectNoEvents()
-                .expectException(violates(Kind.CONFLICT, "BillIsPaidOnce"));
+                .expectResultMessagePayload(SettlementOutcome.refused(BILL_ID, "BillIsPaidOnce", "bill bill-1 was paid by payment-1 already"));
     }
 
     @Test
@@ -62,7 +62,7 @@ class WhenABillIsPaid {
                 .andGiven(issued(), new BillPaid(BILL_ID, "payment-1", Money.twd(15), PAID_ON))
                 .when(paidBy("payment-1", 15))
                 .expectNoEvents()
-                .expectSuccessfulHandlerExecution();
+                .expectResultMessagePayload(SettlementOutcome.paid(BILL_ID));
     }
 
     @Test
@@ -70,11 +70,14 @@ class WhenABillIsPaid {
         fixture.givenCurrentTime(at(PAID_ON))
                 .andGiven(issued(), new BillCancelled(BILL_ID, "withdrawn", ISSUED_ON))
                 .when(paidBy("payment-1", 15))
-                .expectException(violates(Kind.CONFLICT, "CancelledBillIsNotPaid"));
+                .expectNoEvents()
+                .expectResultMessagePayload(SettlementOutcome.refused(BILL_ID, "CancelledBillIsNotPaid", "bill bill-1 was cancelled"));
         fixture.givenCurrentTime(at(PAID_ON))
                 .andGiven(issued())
                 .when(paidBy("payment-1", 14))
-                .expectException(violates(Kind.CONFLICT, "PaidAmountMatchesBill"));
+                .expectNoEvents()
+                .expectResultMessagePayload(SettlementOutcome.refused(BILL_ID, "PaidAmountMatchesBill",
+                        "bill bill-1 is for 15 TWD, the payment brought 14 TWD"));
     }
 
     @Test
