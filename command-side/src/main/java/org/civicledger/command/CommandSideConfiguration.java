@@ -1,11 +1,19 @@
 package org.civicledger.command;
 
 import org.axonframework.config.ConfigurerModule;
+import org.civicledger.command.bills.Bill;
+import org.civicledger.command.bills.BillBook;
+import org.civicledger.command.bills.RepositoryBillBook;
+import org.civicledger.command.payments.Payment;
 import org.civicledger.command.cases.CaseFile;
 import org.civicledger.command.reference.Agency;
 import org.civicledger.command.reference.CalendarYear;
 import org.civicledger.command.reference.CaseType;
+import org.civicledger.command.reference.FeeClass;
+import org.civicledger.command.reference.PaymentCatalogUpdater;
+import org.civicledger.command.reference.PaymentProvider;
 import org.civicledger.command.reference.ReferenceCatalogUpdater;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,8 +31,19 @@ public class CommandSideConfiguration {
             configurer.configureAggregate(Agency.class);
             configurer.configureAggregate(CaseType.class);
             configurer.configureAggregate(CalendarYear.class);
+            configurer.configureAggregate(FeeClass.class);
+            configurer.configureAggregate(PaymentProvider.class);
+            configurer.configureAggregate(Bill.class);
+            configurer.configureAggregate(Payment.class);
             // Reference rows must change with the events that change them: same thread, same transaction.
             configurer.eventProcessing().registerSubscribingEventProcessor(ReferenceCatalogUpdater.PROCESSING_GROUP);
+            configurer.eventProcessing().registerSubscribingEventProcessor(PaymentCatalogUpdater.PROCESSING_GROUP);
         };
+    }
+
+    /** Payments read the bills they pay from the bills' own events; looked up late, Axon's configuration being built after this bean. */
+    @Bean
+    public BillBook billBook(ObjectProvider<org.axonframework.config.Configuration> axon) {
+        return new RepositoryBillBook(() -> axon.getObject().repository(Bill.class));
     }
 }

@@ -23,11 +23,23 @@ import org.civicledger.events.cases.CaseEvent;
 import org.civicledger.events.common.DocumentReference;
 import org.civicledger.events.common.Money;
 import org.civicledger.events.common.NationalId;
+import org.civicledger.events.journal.JournalLine;
+import org.civicledger.events.payments.BillEvent;
+import org.civicledger.events.payments.BillReference;
+import org.civicledger.events.payments.BillShare;
+import org.civicledger.events.payments.CallbackOutcome;
+import org.civicledger.events.payments.Payer;
+import org.civicledger.events.payments.PaymentEvent;
+import org.civicledger.events.payments.PaymentStatus;
 import org.civicledger.events.privacy.PrivacyEvent;
 import org.civicledger.events.reference.AgencyEvent;
 import org.civicledger.events.reference.CalendarEvents;
 import org.civicledger.events.reference.CalendarEvents.Holiday;
 import org.civicledger.events.reference.CaseTypeEvent;
+import org.civicledger.events.reference.FeeClassEvent;
+import org.civicledger.events.reference.FeeKind;
+import org.civicledger.events.reference.PaymentProviderEvent;
+import org.civicledger.events.reference.ProviderKind;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -107,7 +119,58 @@ class EventJsonApprovalTest {
 
         add(samples, new PrivacyEvent.CitizenDataErased("b3JnLmNpdmljbGVkZ2VyLnN1YmplY3QtcmVmLTAwMDE", 1,
                 "erasure request ER-2025-0042", LocalDate.of(2025, 12, 1)));
+
+        addPaymentSamples(samples);
         return samples;
+    }
+
+    private static final String BILL_ID = "bill-2025-0001";
+    private static final String PAYMENT_ID = "payment-2025-0001";
+    private static final Instant MOMENT = Instant.parse("2025-10-20T02:30:00Z");
+
+    private static void addPaymentSamples(Map<Class<?>, Object> samples) {
+        add(samples, new FeeClassEvent.FeeClassRegistered("RESIDENCE-CERTIFICATE-FEE", "Residence certificate fee",
+                FeeKind.GOVERNMENT_FEE, "CIVIL-AFFAIRS", Money.twd(15), "revenue:CIVIL-AFFAIRS:RESIDENCE-CERTIFICATE-FEE"));
+        add(samples, new FeeClassEvent.FeeClassRevised("RESIDENCE-CERTIFICATE-FEE", "Residence certificate fee", Money.twd(20),
+                "revenue:CIVIL-AFFAIRS:CERTIFICATES", Money.twd(15), "revenue:CIVIL-AFFAIRS:RESIDENCE-CERTIFICATE-FEE",
+                "fee schedule of 2026"));
+        add(samples, new PaymentProviderEvent.PaymentProviderRegistered("TAIPEI-BANK", "Taipei City Bank", ProviderKind.BANK,
+                List.of("atm", "web-atm", "counter"), "provider-secret/TAIPEI-BANK/2025"));
+        add(samples, new PaymentProviderEvent.PaymentProviderRevised("TAIPEI-BANK", "Taipei City Bank", List.of("atm", "web-atm"),
+                "provider-secret/TAIPEI-BANK/2026", List.of("atm", "web-atm", "counter"), "provider-secret/TAIPEI-BANK/2025",
+                "counter payments moved to the city's own counters; yearly secret rotation"));
+
+        add(samples, new BillEvent.BillIssued(BILL_ID, "RESIDENCE-CERTIFICATE-FEE", "CIVIL-AFFAIRS",
+                "revenue:CIVIL-AFFAIRS:RESIDENCE-CERTIFICATE-FEE", new Payer("citizen-lin-mei", new NationalId("A123456789"), "Lin Mei"),
+                Money.twd(15), LocalDate.of(2025, 10, 31), new BillReference(BillReference.Kind.CASE, CASE_ID), DAY));
+        add(samples, new BillEvent.BillAmended(BILL_ID, Money.twd(10), LocalDate.of(2025, 11, 14), Money.twd(15),
+                LocalDate.of(2025, 10, 31), "reduced fee for a second copy", LocalDate.of(2025, 10, 3)));
+        add(samples, new BillEvent.BillCancelled(BILL_ID, "the application was withdrawn", LocalDate.of(2025, 10, 7)));
+        add(samples, new BillEvent.BillFellOverdue(BILL_ID, LocalDate.of(2025, 10, 31), LocalDate.of(2025, 11, 1)));
+        add(samples, new BillEvent.BillPaid(BILL_ID, PAYMENT_ID, Money.twd(15), LocalDate.of(2025, 10, 20)));
+
+        List<BillShare> shares = List.of(new BillShare(BILL_ID, "CIVIL-AFFAIRS", "RESIDENCE-CERTIFICATE-FEE",
+                "revenue:CIVIL-AFFAIRS:RESIDENCE-CERTIFICATE-FEE", Money.twd(15)));
+        add(samples, new PaymentEvent.PaymentInitiated(PAYMENT_ID, "TAIPEI-BANK", "web-atm", "citizen-lin-mei", shares,
+                Money.twd(15), MOMENT, MOMENT.plusSeconds(3600)));
+        add(samples, new PaymentEvent.PaymentAuthorized(PAYMENT_ID, "tb-evt-1001", MOMENT.plusSeconds(60)));
+        add(samples, new PaymentEvent.PaymentSucceeded(PAYMENT_ID, "tb-evt-1002", Money.twd(15), shares, MOMENT.plusSeconds(90)));
+        add(samples, new PaymentEvent.PaymentFailed(PAYMENT_ID, "tb-evt-1003", "insufficient funds", MOMENT.plusSeconds(90)));
+        add(samples, new PaymentEvent.PaymentExpired(PAYMENT_ID, MOMENT.plusSeconds(3600)));
+        add(samples, new PaymentEvent.PaymentAmountMismatched(PAYMENT_ID, "tb-evt-1004", Money.twd(15), Money.twd(150),
+                MOMENT.plusSeconds(90)));
+        add(samples, new PaymentEvent.ProviderCallbackIgnored(PAYMENT_ID, "tb-evt-1005", CallbackOutcome.AUTHORIZED,
+                PaymentStatus.SUCCEEDED, "the payment is succeeded already; a callback never moves it back", MOMENT.plusSeconds(120)));
+        add(samples, new PaymentEvent.OverpaymentRecorded(PAYMENT_ID, BILL_ID, Money.twd(15),
+                "bill bill-2025-0001 was paid by payment-2025-0002"));
+        add(samples, new PaymentEvent.PaymentRefunded(PAYMENT_ID, "refund-1", Money.twd(5), "charged for two copies, one issued",
+                MOMENT.plusSeconds(86_400)));
+        add(samples, new PaymentEvent.ChargebackRecorded(PAYMENT_ID, "cb-77", Money.twd(15), "card holder disputes the charge",
+                MOMENT.plusSeconds(172_800)));
+        add(samples, new PaymentEvent.JournalEntryRecorded(PAYMENT_ID, PAYMENT_ID + "/1", "payment-succeeded",
+                MOMENT.plusSeconds(90),
+                List.of(JournalLine.debit("provider-clearing:TAIPEI-BANK", "CIVIL-AFFAIRS", 15, "TWD"),
+                        JournalLine.credit("revenue:CIVIL-AFFAIRS:RESIDENCE-CERTIFICATE-FEE", "CIVIL-AFFAIRS", 15, "TWD"))));
     }
 
     private static void add(Map<Class<?>, Object> samples, Object event) {
@@ -116,7 +179,8 @@ class EventJsonApprovalTest {
 
     /** Every event class of the contract: the records of the sealed interfaces, and the calendar's events. */
     private static List<Class<?>> eventClasses() {
-        Stream<Class<?>> sealed = Stream.of(CaseEvent.class, AgencyEvent.class, CaseTypeEvent.class, PrivacyEvent.class)
+        Stream<Class<?>> sealed = Stream.of(CaseEvent.class, AgencyEvent.class, CaseTypeEvent.class, PrivacyEvent.class,
+                        FeeClassEvent.class, PaymentProviderEvent.class, BillEvent.class, PaymentEvent.class)
                 .flatMap(type -> Arrays.stream(type.getPermittedSubclasses()));
         // CalendarEvents is a holder class, not a sealed interface; Holiday is a value inside its events.
         Stream<Class<?>> calendar = Arrays.stream(CalendarEvents.class.getDeclaredClasses())

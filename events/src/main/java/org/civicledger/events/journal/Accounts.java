@@ -1,0 +1,63 @@
+package org.civicledger.events.journal;
+
+import java.util.regex.Pattern;
+
+/**
+ * The chart of accounts of the journal. Account names are text so that an entry reads on its own:
+ * <ul>
+ *   <li>{@code provider-clearing:<provider>} — money a provider has collected for the city and owes it
+ *       (debited when a payment succeeds, credited when the provider settles to the bank, refunds or
+ *       charges back);</li>
+ *   <li>{@code revenue:<agency>:<fee class>} — an agency's revenue per fee class (credited when a bill is
+ *       paid, debited by refunds and chargebacks);</li>
+ *   <li>{@code refunds-payable:<agency>} — refunds an agency has granted and not yet paid out;</li>
+ *   <li>{@code bank} — the city's bank account (settlements from providers arrive here);</li>
+ *   <li>{@code provider-fees:<provider>} — what a provider charges the city;</li>
+ *   <li>{@code overpayments} — money received that pays no open bill (a bill paid twice, an amount that
+ *       did not match): owed back to the payer until refunded.</li>
+ * </ul>
+ * Codes inside names follow the ledger's code rule (letters, digits, dots, dashes, underscores).
+ */
+public final class Accounts {
+
+    public static final String BANK = "bank";
+    public static final String OVERPAYMENTS = "overpayments";
+
+    private static final String CODE = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+    private static final Pattern ACCOUNT = Pattern.compile(
+            "bank|overpayments|provider-clearing:" + CODE + "|provider-fees:" + CODE + "|refunds-payable:" + CODE
+                    + "|revenue:" + CODE + ":" + CODE);
+    private static final Pattern REVENUE = Pattern.compile("revenue:(" + CODE + "):" + CODE);
+
+    private Accounts() {
+    }
+
+    public static String providerClearing(String providerCode) {
+        return "provider-clearing:" + providerCode;
+    }
+
+    public static String providerFees(String providerCode) {
+        return "provider-fees:" + providerCode;
+    }
+
+    public static String revenue(String agencyCode, String feeClassCode) {
+        return "revenue:" + agencyCode + ":" + feeClassCode;
+    }
+
+    public static String refundsPayable(String agencyCode) {
+        return "refunds-payable:" + agencyCode;
+    }
+
+    public static boolean isAccount(String name) {
+        return name != null && ACCOUNT.matcher(name).matches();
+    }
+
+    /** True when the name is a revenue account of that agency. */
+    public static boolean isRevenueOf(String name, String agencyCode) {
+        if (name == null) {
+            return false;
+        }
+        var matcher = REVENUE.matcher(name);
+        return matcher.matches() && matcher.group(1).equals(agencyCode);
+    }
+}
