@@ -50,7 +50,8 @@ public final class JdbcLogSource implements LogSource {
         if (treeSizeMax == Long.MAX_VALUE) {
             this.globalIndexMax = Long.MAX_VALUE;
         } else {
-            Long last = single("SELECT global_index FROM merkle_leaf WHERE leaf_index = " + (treeSizeMax - 1));
+            // The last leaf of that size; when it is gone (a cut tail), the last one left, so the cut shows in the export too.
+            Long last = single("SELECT MAX(global_index) FROM merkle_leaf WHERE leaf_index < " + treeSizeMax);
             this.globalIndexMax = last == null ? 0 : last;
         }
     }

@@ -37,7 +37,7 @@ public final class PinnedKey {
 
     /** Parses and checks a verifier key string; the message of the exception says what is wrong with it. */
     public static PinnedKey parse(String verifierKey) {
-        String[] parts = verifierKey.trim().split("\\+");
+        String[] parts = verifierKey.trim().split("\\+", 3);
         if (parts.length != 3 || parts[0].isEmpty() || parts[1].length() != 8) {
             throw new IllegalArgumentException("a verifier key is <name>+<8 hex digits>+<base64 key>, not: " + verifierKey.trim());
         }

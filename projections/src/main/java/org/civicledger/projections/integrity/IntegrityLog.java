@@ -40,8 +40,8 @@ public class IntegrityLog implements SmartLifecycle {
     private final long gapTimeoutMs;
     private final Duration interval;
     private ScheduledExecutorService schedule;
-    /** Events stored at a skipped global index (see {@link #recordLateEvents()}); -1 until first counted. */
-    private final AtomicLong lateEvents = new AtomicLong(-1);
+    /** Rows of {@code integrity_late_event} as last counted (see {@link #recordLateEvents()}). */
+    private final AtomicLong lateEvents = new AtomicLong();
 
     public IntegrityLog(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, CheckpointSigner signer,
                         @Value("${ledger.integrity.origin:civic-ledger.example/ledger}") String origin,
@@ -209,14 +209,12 @@ public class IntegrityLog implements SmartLifecycle {
             jdbc.update("INSERT INTO integrity_late_event (global_index, aggregate_identifier, sequence_number, "
                     + "event_identifier, detected_at) VALUES (?,?,?,?,?)", event[0], event[1], event[2], event[3], now);
         }
-        if (!late.isEmpty() || lateEvents.get() < 0) {
-            lateEvents.set(jdbc.queryForObject("SELECT COUNT(*) FROM integrity_late_event", Long.class));
-        }
+        lateEvents.set(jdbc.queryForObject("SELECT COUNT(*) FROM integrity_late_event", Long.class));
     }
 
     /** How many late-committed events are recorded (the {@code ledger.integrity.late_events} gauge); 0 before the first run. */
     public long lateEventCount() {
-        return Math.max(0, lateEvents.get());
+        return lateEvents.get();
     }
 
     @Override
