@@ -109,7 +109,7 @@ public class LedgerCommandLine implements Callable<Integer> {
         }
     }
 
-    @Command(name = "bench", description = "Submit cases with N concurrent clients end to end (command, durable event, "
+    @Command(name = "bench", subcommands = org.civicledger.ops.verify.VerifyBenchCommand.class, description = "Submit cases with N concurrent clients end to end (command, durable event, "
             + "status projection visible) and compare with raw single-row JDBC inserts on the same database.")
     static class Bench extends LedgerOptions implements Callable<Integer> {
 
