@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -150,7 +149,7 @@ public final class ArchiveLogSource implements LogSource {
             return empty();
         }
         try {
-            DigestInputStream digest = new DigestInputStream(zip.getInputStream(entry), ArchiveWriter.sha256());
+            DigestingReadAhead digest = new DigestingReadAhead(zip.getInputStream(entry), name);
             DataInputStream in = new DataInputStream(new BufferedInputStream(digest, 1 << 16));
             Archive.header(in, header);
             return new Cursor<>() {
@@ -167,7 +166,7 @@ public final class ArchiveLogSource implements LogSource {
                                 while (in.read() >= 0) {
                                     // Trailing bytes still count towards the entry's digest.
                                 }
-                                check(name, HexFormat.of().formatHex(digest.getMessageDigest().digest()));
+                                check(name, digest.hexDigest());
                             }
                         } catch (IOException | RuntimeException e) {
                             done = true;

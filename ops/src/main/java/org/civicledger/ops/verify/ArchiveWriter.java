@@ -19,6 +19,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -47,34 +49,30 @@ public final class ArchiveWriter {
         late.sort(null);
         try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16))) {
             zip.setComment(Archive.FORMAT);
-            DigestOutputStream eventsOut = entry(zip, Archive.EVENTS);
-            DataOutputStream data = new DataOutputStream(new BufferedOutputStream(eventsOut, 1 << 16));
-            data.write(Archive.EVENTS_HEADER);
-            try (LogSource.Cursor<LogSource.EventRow> rows = source.events()) {
-                while (rows.hasNext()) {
-                    Archive.writeEvent(data, rows.next());
-                    events++;
-                    progress.advance(1);
+            long[] counts = new long[2];
+            digests.put(Archive.EVENTS, storedEntry(zip, Archive.EVENTS, data -> {
+                data.write(Archive.EVENTS_HEADER);
+                try (LogSource.Cursor<LogSource.EventRow> rows = source.events()) {
+                    while (rows.hasNext()) {
+                        Archive.writeEvent(data, rows.next());
+                        counts[0]++;
+                        progress.advance(1);
+                    }
                 }
-            }
-            data.writeByte(0);
-            data.flush();
-            digests.put(Archive.EVENTS, hex(eventsOut));
-            zip.closeEntry();
-
-            DigestOutputStream leavesOut = entry(zip, Archive.LEAVES);
-            data = new DataOutputStream(new BufferedOutputStream(leavesOut, 1 << 16));
-            data.write(Archive.LEAVES_HEADER);
-            try (LogSource.Cursor<LogSource.LeafRow> rows = source.leaves()) {
-                while (rows.hasNext()) {
-                    Archive.writeLeaf(data, rows.next());
-                    leaves++;
+                data.writeByte(0);
+            }));
+            digests.put(Archive.LEAVES, storedEntry(zip, Archive.LEAVES, data -> {
+                data.write(Archive.LEAVES_HEADER);
+                try (LogSource.Cursor<LogSource.LeafRow> rows = source.leaves()) {
+                    while (rows.hasNext()) {
+                        Archive.writeLeaf(data, rows.next());
+                        counts[1]++;
+                    }
                 }
-            }
-            data.writeByte(0);
-            data.flush();
-            digests.put(Archive.LEAVES, hex(leavesOut));
-            zip.closeEntry();
+                data.writeByte(0);
+            }));
+            events = counts[0];
+            leaves = counts[1];
 
             for (String note : notes) {
                 String name = Archive.CHECKPOINTS + note.split("\n", 3)[1] + ".note";
@@ -109,20 +107,37 @@ public final class ArchiveWriter {
         return new Summary(file, events, leaves, notes.size(), treeSize, origin);
     }
 
-    private static DigestOutputStream entry(ZipOutputStream zip, String name) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        OutputStream unclosable = new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                zip.write(b);
-            }
+    private interface Content {
+        void write(DataOutputStream data) throws IOException;
+    }
 
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                zip.write(b, off, len);
+    /**
+     * A large entry, written uncompressed (STORED): the stored bytes are mostly sealed ciphertext and base64, which
+     * deflate hardly shrinks, and reading them back without inflating keeps verification near the hashing rate. A zip
+     * entry stored so needs its size and CRC up front, hence the temporary file. Returns the hex SHA-256.
+     */
+    private static String storedEntry(ZipOutputStream zip, String name, Content content) throws IOException {
+        Path scratch = Files.createTempFile("ledger-export-", ".bin");
+        try {
+            MessageDigest sha256 = sha256();
+            CRC32 crc = new CRC32();
+            try (OutputStream file = Files.newOutputStream(scratch);
+                 DataOutputStream data = new DataOutputStream(new BufferedOutputStream(new CheckedOutputStream(
+                         new DigestOutputStream(file, sha256), crc), 1 << 16))) {
+                content.write(data);
             }
-        };
-        return new DigestOutputStream(unclosable, sha256());
+            ZipEntry entry = new ZipEntry(name);
+            entry.setMethod(ZipEntry.STORED);
+            entry.setSize(Files.size(scratch));
+            entry.setCompressedSize(Files.size(scratch));
+            entry.setCrc(crc.getValue());
+            zip.putNextEntry(entry);
+            Files.copy(scratch, zip);
+            zip.closeEntry();
+            return HexFormat.of().formatHex(sha256.digest());
+        } finally {
+            Files.deleteIfExists(scratch);
+        }
     }
 
     private static String text(ZipOutputStream zip, String name, String content) throws IOException {
@@ -131,10 +146,6 @@ public final class ArchiveWriter {
         zip.write(bytes);
         zip.closeEntry();
         return HexFormat.of().formatHex(sha256().digest(bytes));
-    }
-
-    private static String hex(DigestOutputStream out) {
-        return HexFormat.of().formatHex(out.getMessageDigest().digest());
     }
 
     static MessageDigest sha256() {

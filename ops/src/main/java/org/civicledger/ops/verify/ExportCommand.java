@@ -45,7 +45,7 @@ public class ExportCommand implements Callable<Integer> {
                 throw e instanceof SQLException ? new SourceOptions.UsageProblem("Cannot read checkpoints: " + e.getMessage())
                         : (SourceOptions.UsageProblem) e;
             }
-            try (JdbcLogSource log = new JdbcLogSource(connection, size)) {
+            try (JdbcLogSource log = new JdbcLogSource(connection, size).withLeafHints()) {
                 PinnedKey key = source.pinnedKey(log.checkpointNotes(), err);
                 ArchiveWriter.Summary summary = ArchiveWriter.write(log, key.asString(), size, output,
                         new Progress(err, System.console() != null, "export", log.eventCount()));

@@ -20,10 +20,6 @@ import org.civicledger.projections.integrity.StoredEvent;
 public final class JdbcLogSource implements LogSource {
 
     static final int FETCH_SIZE = 2000;
-    private static final String EVENT_SELECT = "SELECT e.globalindex, e.type, e.aggregateidentifier, e.sequencenumber, "
-            + "e.eventidentifier, e.timestamp, e.payloadtype, e.payloadrevision, e.payload, e.metadata, "
-            + "c.aggregate_identifier, c.sequence_number, c.event_hash "
-            + "FROM domainevententry e LEFT JOIN event_chain c ON c.global_index = e.globalindex ";
 
     private final Connection connection;
     private final String description;
@@ -31,6 +27,7 @@ public final class JdbcLogSource implements LogSource {
     private final long leafCountMax;
     private final long treeSizeMax;
     private final List<PreparedStatement> open = new ArrayList<>();
+    private boolean leafHints;
 
     /**
      * Takes over {@code connection} (closed with this source). {@code treeSizeMax} limits the leaves and checkpoints to a
@@ -44,6 +41,12 @@ public final class JdbcLogSource implements LogSource {
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         }
         DatabaseMetaData meta = connection.getMetaData();
+        if (meta.getDatabaseProductName().startsWith("H2")) {
+            // H2 otherwise materializes a whole result (spilling it to a temporary file) before the first row.
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("SET LAZY_QUERY_EXECUTION TRUE");
+            }
+        }
         this.description = meta.getDatabaseProductName() + " " + meta.getURL();
         this.treeSizeMax = treeSizeMax;
         this.leafCountMax = treeSizeMax;
@@ -79,18 +82,55 @@ public final class JdbcLogSource implements LogSource {
         }
     }
 
+    /**
+     * The events, each with the chain row of its global index. The chain rows come from a second cursor in the same
+     * order, merged here: a join would cost an index lookup per row (most of the time of a pass on H2).
+     */
     @Override
     public Cursor<EventRow> events() {
-        return cursor(EVENT_SELECT + "WHERE e.globalindex <= " + globalIndexMax + " ORDER BY e.globalindex", rows -> {
-            StoredEvent event = new StoredEvent(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getLong(4),
-                    rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8), rows.getBytes(9), rows.getBytes(10));
-            long chainSequence = rows.getLong(12);
-            return new EventRow(event, rows.getString(11), rows.wasNull() ? null : chainSequence, rows.getBytes(13));
-        });
+        Cursor<StoredEvent> events = cursor("SELECT globalindex, type, aggregateidentifier, sequencenumber, eventidentifier, "
+                + "timestamp, payloadtype, payloadrevision, payload, metadata FROM domainevententry WHERE globalindex <= "
+                + globalIndexMax + " ORDER BY globalindex", rows -> new StoredEvent(rows.getLong(1), rows.getString(2),
+                rows.getString(3), rows.getLong(4), rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8),
+                rows.getBytes(9), rows.getBytes(10)));
+        Cursor<Object[]> chain = cursor("SELECT global_index, aggregate_identifier, sequence_number, event_hash FROM event_chain "
+                + "WHERE global_index <= " + globalIndexMax + " ORDER BY global_index",
+                rows -> new Object[] {rows.getLong(1), rows.getString(2), rows.getLong(3), rows.getBytes(4)});
+        return new Cursor<>() {
+            private Object[] link = chain.hasNext() ? chain.next() : null;
+
+            @Override
+            public boolean hasNext() {
+                return events.hasNext();
+            }
+
+            @Override
+            public EventRow next() {
+                StoredEvent event = events.next();
+                while (link != null && (Long) link[0] < event.globalIndex()) {
+                    link = chain.hasNext() ? chain.next() : null;
+                }
+                if (link != null && (Long) link[0] == event.globalIndex()) {
+                    return new EventRow(event, (String) link[1], (Long) link[2], (byte[]) link[3]);
+                }
+                return new EventRow(event, null, null, null);
+            }
+
+            @Override
+            public void close() {
+                events.close();
+                chain.close();
+            }
+        };
     }
 
+    /** The leaves; their chain fields only when {@link #withLeafHints()} asked for them (an export), else see {@link #named}. */
     @Override
     public Cursor<LeafRow> leaves() {
+        if (!leafHints) {
+            return cursor("SELECT leaf_index, global_index, leaf_hash FROM merkle_leaf WHERE leaf_index < " + leafCountMax
+                    + " ORDER BY leaf_index", rows -> new LeafRow(rows.getLong(1), rows.getLong(2), rows.getBytes(3), null, null));
+        }
         return cursor("SELECT l.leaf_index, l.global_index, l.leaf_hash, c.aggregate_identifier, c.sequence_number "
                 + "FROM merkle_leaf l LEFT JOIN event_chain c ON c.global_index = l.global_index "
                 + "WHERE l.leaf_index < " + leafCountMax + " ORDER BY l.leaf_index", rows -> {
@@ -98,6 +138,28 @@ public final class JdbcLogSource implements LogSource {
             return new LeafRow(rows.getLong(1), rows.getLong(2), rows.getBytes(3), rows.getString(4),
                     rows.wasNull() ? null : chainSequence);
         });
+    }
+
+    /** Leaves carry the chain row of their global index (one join; an export wants them for every leaf). */
+    public JdbcLogSource withLeafHints() {
+        this.leafHints = true;
+        return this;
+    }
+
+    @Override
+    public LeafRow named(LeafRow leaf) {
+        if (leaf.chainAggregate() != null) {
+            return leaf;
+        }
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT aggregate_identifier, sequence_number FROM event_chain WHERE global_index = ?")) {
+            query.setLong(1, leaf.globalIndex());
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? new LeafRow(leaf.leafIndex(), leaf.globalIndex(), leaf.leafHash(), rows.getString(1), rows.getLong(2)) : leaf;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the chain row of global index " + leaf.globalIndex() + " failed: " + e.getMessage(), e);
+        }
     }
 
     @Override

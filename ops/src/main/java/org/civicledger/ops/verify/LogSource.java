@@ -36,6 +36,11 @@ public interface LogSource extends AutoCloseable {
 
     Cursor<LeafRow> leaves();
 
+    /** The leaf with the chain row of its global index filled in, to name an event that is gone (looked up only then). */
+    default LeafRow named(LeafRow leaf) {
+        return leaf;
+    }
+
     /** Every checkpoint note the source holds, in any order. */
     List<String> checkpointNotes();
 

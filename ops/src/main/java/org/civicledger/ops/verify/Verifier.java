@@ -127,7 +127,8 @@ public final class Verifier {
         Target nextStored = storedChecks.hasNext() ? storedChecks.next() : null;
         nextRecomputed = check(recomputed, nextRecomputed, recomputedChecks, true, 0L);
         nextStored = check(stored, nextStored, storedChecks, false, null);
-        try (LogSource.Cursor<LogSource.EventRow> rows = source.events(); LogSource.Cursor<LogSource.LeafRow> leafRows = source.leaves()) {
+        try (LogSource.Cursor<LogSource.EventRow> rows = new ReadAhead<>(source.events(), "events");
+             LogSource.Cursor<LogSource.LeafRow> leafRows = source.leaves()) {
             LogSource.LeafRow leaf = leafRows.hasNext() ? leafRows.next() : null;
             while (rows.hasNext()) {
                 LogSource.EventRow row = rows.next();
@@ -144,6 +145,7 @@ public final class Verifier {
                 while (leaf != null && leaf.globalIndex() < globalIndex) {
                     stored.append(leaf.leafHash());
                     nextStored = check(stored, nextStored, storedChecks, false, null);
+                    leaf = source.named(leaf);
                     report(new Finding(Finding.Kind.MISSING, leaf.globalIndex(), leaf.chainAggregate(), leaf.chainSequence(), leaf.leafIndex(), null,
                             "leaf " + leaf.leafIndex() + " was this event's, but no event is stored at global index " + leaf.globalIndex()));
                     leaf = leafRows.hasNext() ? leafRows.next() : null;
@@ -228,6 +230,7 @@ public final class Verifier {
                 stored.append(leaf.leafHash());
                 nextStored = check(stored, nextStored, storedChecks, false, null);
                 if (vanished++ == 0) {
+                    leaf = source.named(leaf);
                     report(new Finding(Finding.Kind.MISSING, leaf.globalIndex(), leaf.chainAggregate(), leaf.chainSequence(), leaf.leafIndex(), null,
                             "leaf " + leaf.leafIndex() + " was this event's, but the log ends at global index " + lastGlobalIndex));
                 }
