@@ -16,6 +16,9 @@ public class VerifyBenchCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-every", defaultValue = "10000", description = "Events per signed checkpoint (default ${DEFAULT-VALUE}).")
     int checkpointEvery;
 
+    @Option(names = "--rounds", defaultValue = "5", description = "Measured rounds after one warm-up round (default ${DEFAULT-VALUE}).")
+    int rounds;
+
     @Option(names = "--jdbc-url", description = "A PostgreSQL database to make a scratch schema in (dropped afterwards); default: a fresh H2 file.")
     String jdbcUrl;
 
@@ -30,13 +33,13 @@ public class VerifyBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (events < 1 || events > 10_000_000 || checkpointEvery < 1) {
-            System.err.println("--events is 1 to 10,000,000 and --checkpoint-every at least 1");
+        if (events < 1 || events > 10_000_000 || checkpointEvery < 1 || rounds < 1 || rounds > 100) {
+            System.err.println("--events is 1 to 10,000,000, --checkpoint-every at least 1, --rounds 1 to 100");
             return 2;
         }
         Path store = folder != null ? folder : java.nio.file.Files.createTempDirectory("verify-bench");
         try {
-            VerifyBench.Result result = new VerifyBench(System.out).run(new VerifyBench.Options(events, checkpointEvery, jdbcUrl,
+            VerifyBench.Result result = new VerifyBench(System.out).run(new VerifyBench.Options(events, checkpointEvery, rounds, jdbcUrl,
                     user != null ? user : jdbcUrl == null ? "sa" : "postgres", password, store));
             VerifyBench.print(result, System.out);
             return 0;
