@@ -42,6 +42,7 @@ public class IntegrityLog implements SmartLifecycle {
     private ScheduledExecutorService schedule;
     /** Rows of {@code integrity_late_event} as last counted (see {@link #recordLateEvents()}). */
     private final AtomicLong lateEvents = new AtomicLong();
+    private volatile boolean skippedRangesRecovered;
 
     public IntegrityLog(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, CheckpointSigner signer,
                         @Value("${ledger.integrity.origin:civic-ledger.example/ledger}") String origin,
@@ -196,6 +197,15 @@ public class IntegrityLog implements SmartLifecycle {
      * ranges are searched, each an index range scan: every other index at or below the frontier is a leaf.
      */
     private void recordLateEvents() {
+        if (!skippedRangesRecovered) {
+            // Ranges skipped before integrity_skipped_range existed: the holes between leaves (once per process).
+            jdbc.update("INSERT INTO integrity_skipped_range (first_index, last_index) "
+                    + "SELECT previous_index + 1, global_index - 1 FROM (SELECT global_index, "
+                    + "LAG(global_index, 1, 0) OVER (ORDER BY global_index) AS previous_index FROM merkle_leaf) holes "
+                    + "WHERE global_index > previous_index + 1 AND NOT EXISTS "
+                    + "(SELECT 1 FROM integrity_skipped_range r WHERE r.first_index = holes.previous_index + 1)");
+            skippedRangesRecovered = true;
+        }
         List<Object[]> late = jdbc.query("SELECT e.globalindex, e.aggregateidentifier, e.sequencenumber, e.eventidentifier "
                         + "FROM integrity_skipped_range r JOIN domainevententry e "
                         + "ON e.globalindex >= r.first_index AND e.globalindex <= r.last_index "
