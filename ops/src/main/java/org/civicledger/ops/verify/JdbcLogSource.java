@@ -26,7 +26,6 @@ public final class JdbcLogSource implements LogSource {
     private final long globalIndexMax;
     private final long leafCountMax;
     private final long treeSizeMax;
-    private final List<PreparedStatement> open = new ArrayList<>();
     private boolean leafHints;
 
     /**
@@ -223,7 +222,6 @@ public final class JdbcLogSource implements LogSource {
         try {
             PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(FETCH_SIZE);
-            open.add(statement);
             ResultSet rows = statement.executeQuery();
             return new Cursor<>() {
                 private Boolean ahead;
