@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,6 +40,9 @@ public class IntegrityLog implements SmartLifecycle {
     private final long gapTimeoutMs;
     private final Duration interval;
     private ScheduledExecutorService schedule;
+    /** Rows of {@code integrity_late_event} as last counted (see {@link #recordLateEvents()}). */
+    private final AtomicLong lateEvents = new AtomicLong();
+    private volatile boolean skippedRangesRecovered;
 
     public IntegrityLog(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, CheckpointSigner signer,
                         @Value("${ledger.integrity.origin:civic-ledger.example/ledger}") String origin,
@@ -65,6 +69,7 @@ public class IntegrityLog implements SmartLifecycle {
         return Optional.ofNullable(transactions.execute(status -> {
             jdbc.queryForObject("SELECT lock_name FROM integrity_lock WHERE lock_name = 'checkpointer' FOR UPDATE", String.class);
             long size = extendLeaves();
+            recordLateEvents();
             Optional<Checkpoint> latest = latest();
             if (size == 0 || latest.isPresent() && latest.get().treeSize() >= size) {
                 return latest.orElse(null);
@@ -158,6 +163,8 @@ public class IntegrityLog implements SmartLifecycle {
                     }
                     log.info("Global indexes {}..{} never committed (older than the gap timeout); the tree skips them",
                             expected, globalIndex - 1);
+                    jdbc.update("INSERT INTO integrity_skipped_range (first_index, last_index) VALUES (?,?)",
+                            expected, globalIndex - 1);
                 }
                 byte[] eventHash = (byte[]) row[4];
                 if (eventHash == null) {
@@ -180,6 +187,44 @@ public class IntegrityLog implements SmartLifecycle {
                 return leafCount;
             }
         }
+    }
+
+    /**
+     * Events stored in the database but not in the tree because they committed after the tree gave their global
+     * index up (their transaction outlived the gap timeout, or someone inserted them). A leaf is never inserted
+     * before existing ones, so such an event stays outside every checkpoint: it is logged at ERROR once and
+     * recorded in {@code integrity_late_event} for the auditor (the verifier reports it too). Only the skipped
+     * ranges are searched, each an index range scan: every other index at or below the frontier is a leaf.
+     */
+    private void recordLateEvents() {
+        if (!skippedRangesRecovered) {
+            // Ranges skipped before integrity_skipped_range existed: the holes between leaves (once per process).
+            jdbc.update("INSERT INTO integrity_skipped_range (first_index, last_index) "
+                    + "SELECT previous_index + 1, global_index - 1 FROM (SELECT global_index, "
+                    + "LAG(global_index, 1, 0) OVER (ORDER BY global_index) AS previous_index FROM merkle_leaf) holes "
+                    + "WHERE global_index > previous_index + 1 AND NOT EXISTS "
+                    + "(SELECT 1 FROM integrity_skipped_range r WHERE r.first_index = holes.previous_index + 1)");
+            skippedRangesRecovered = true;
+        }
+        List<Object[]> late = jdbc.query("SELECT e.globalindex, e.aggregateidentifier, e.sequencenumber, e.eventidentifier "
+                        + "FROM integrity_skipped_range r JOIN domainevententry e "
+                        + "ON e.globalindex >= r.first_index AND e.globalindex <= r.last_index "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM integrity_late_event l WHERE l.global_index = e.globalindex) "
+                        + "ORDER BY e.globalindex",
+                (row, n) -> new Object[] {row.getLong(1), row.getString(2), row.getLong(3), row.getString(4)});
+        String now = Instant.now().toString();
+        for (Object[] event : late) {
+            log.error("Event at global index {} (aggregate {}, sequence {}) committed after the tree gave its index up: "
+                    + "it is stored but in no checkpoint; recorded in integrity_late_event", event[0], event[1], event[2]);
+            jdbc.update("INSERT INTO integrity_late_event (global_index, aggregate_identifier, sequence_number, "
+                    + "event_identifier, detected_at) VALUES (?,?,?,?,?)", event[0], event[1], event[2], event[3], now);
+        }
+        lateEvents.set(jdbc.queryForObject("SELECT COUNT(*) FROM integrity_late_event", Long.class));
+    }
+
+    /** How many late-committed events are recorded (the {@code ledger.integrity.late_events} gauge); 0 before the first run. */
+    public long lateEventCount() {
+        return lateEvents.get();
     }
 
     @Override

@@ -1,0 +1,231 @@
+package org.civicledger.ops.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * A log read from an export archive ({@link Archive}), offline. Every entry's SHA-256 is checked against the manifest
+ * (the two large entries while they stream); a mismatch or an unreadable record becomes an
+ * {@link Finding.Kind#ARCHIVE_DAMAGED} finding naming the entry, and verification of what is readable goes on.
+ */
+public final class ArchiveLogSource implements LogSource {
+
+    private final Path file;
+    private final ZipFile zip;
+    private final JsonNode manifest;
+    private final List<Finding> damage = Collections.synchronizedList(new ArrayList<>());
+
+    public ArchiveLogSource(Path file) throws IOException {
+        this.file = file;
+        this.zip = new ZipFile(file.toFile());
+        ZipEntry entry = zip.getEntry(Archive.MANIFEST);
+        if (entry == null) {
+            zip.close();
+            throw new IOException(file + " is not a Civic Ledger export: no " + Archive.MANIFEST);
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            this.manifest = new ObjectMapper().readTree(in);
+        }
+        if (!Archive.FORMAT.equals(manifest.path("format").asText())) {
+            zip.close();
+            throw new IOException(file + ": unknown export format " + manifest.path("format").asText());
+        }
+    }
+
+    /** The verifier key string the archive carries (what the server said; an auditor pins their own). */
+    public String embeddedVerifierKey() throws IOException {
+        return new String(entryBytes(Archive.VERIFIER_KEY), StandardCharsets.UTF_8).trim();
+    }
+
+    @Override
+    public String description() {
+        return "export archive " + file + " (" + manifest.path("source").asText() + ", tree size "
+                + manifest.path("treeSize").asLong() + ", created " + manifest.path("createdAt").asText() + ")";
+    }
+
+    @Override
+    public long eventCount() {
+        return manifest.path("events").asLong();
+    }
+
+    @Override
+    public Cursor<EventRow> events() {
+        return stream(Archive.EVENTS, Archive.EVENTS_HEADER, Archive::readEvent);
+    }
+
+    @Override
+    public Cursor<LeafRow> leaves() {
+        return stream(Archive.LEAVES, Archive.LEAVES_HEADER, Archive::readLeaf);
+    }
+
+    @Override
+    public List<String> checkpointNotes() {
+        List<String> notes = new ArrayList<>();
+        zip.stream().filter(entry -> entry.getName().startsWith(Archive.CHECKPOINTS)).forEach(entry -> {
+            try {
+                notes.add(new String(entryBytes(entry.getName()), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                damaged(entry.getName(), e.getMessage());
+            }
+        });
+        return notes;
+    }
+
+    @Override
+    public Set<Long> recordedLateEvents() {
+        Set<Long> late = new HashSet<>();
+        try {
+            for (String line : new String(entryBytes(Archive.LATE_EVENTS), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank()) {
+                    late.add(Long.parseLong(line.trim()));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            damaged(Archive.LATE_EVENTS, e.getMessage());
+        }
+        return late;
+    }
+
+    @Override
+    public List<Finding> sourceFindings() {
+        manifest.path("sha256").fieldNames().forEachRemaining(name -> {
+            if (zip.getEntry(name) == null) {
+                damaged(name, "listed in the manifest but missing from the archive");
+            }
+        });
+        return List.copyOf(damage);
+    }
+
+    /** Reads a small entry whole and checks it against the manifest. */
+    private byte[] entryBytes(String name) throws IOException {
+        ZipEntry entry = zip.getEntry(name);
+        if (entry == null) {
+            throw new IOException("entry " + name + " is missing");
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            byte[] bytes = in.readAllBytes();
+            check(name, HexFormat.of().formatHex(ArchiveWriter.sha256().digest(bytes)));
+            return bytes;
+        }
+    }
+
+    private void check(String name, String actual) {
+        JsonNode expected = manifest.path("sha256").path(name);
+        if (expected.isMissingNode()) {
+            damaged(name, "the manifest lists no SHA-256 for it");
+        } else if (!expected.asText().equals(actual)) {
+            damaged(name, "its SHA-256 is " + actual + ", the manifest says " + expected.asText());
+        }
+    }
+
+    private void damaged(String entry, String why) {
+        damage.add(new Finding(Finding.Kind.ARCHIVE_DAMAGED, null, null, null, null, null, "entry " + entry + ": " + why));
+    }
+
+    private interface RecordReader<T> {
+        T read(DataInputStream in) throws IOException;
+    }
+
+    private <T> Cursor<T> stream(String name, byte[] header, RecordReader<T> reader) {
+        ZipEntry entry = zip.getEntry(name);
+        if (entry == null) {
+            damaged(name, "missing");
+            return empty();
+        }
+        try {
+            DigestingReadAhead digest = new DigestingReadAhead(zip.getInputStream(entry), name);
+            DataInputStream in = new DataInputStream(new BufferedInputStream(digest, 1 << 16));
+            Archive.header(in, header);
+            return new Cursor<>() {
+                private T ahead;
+                private boolean done;
+
+                @Override
+                public boolean hasNext() {
+                    if (ahead == null && !done) {
+                        try {
+                            ahead = reader.read(in);
+                            if (ahead == null) {
+                                done = true;
+                                while (in.read() >= 0) {
+                                    // Trailing bytes still count towards the entry's digest.
+                                }
+                                check(name, digest.hexDigest());
+                            }
+                        } catch (IOException | RuntimeException e) {
+                            done = true;
+                            damaged(name, "unreadable record: " + e);
+                        }
+                    }
+                    return ahead != null;
+                }
+
+                @Override
+                public T next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    T next = ahead;
+                    ahead = null;
+                    return next;
+                }
+
+                @Override
+                public void close() {
+                    try {
+                        in.close();
+                    } catch (IOException ignored) {
+                        // Read-only.
+                    }
+                }
+            };
+        } catch (IOException e) {
+            damaged(name, "unreadable: " + e.getMessage());
+            return empty();
+        }
+    }
+
+    private static <T> Cursor<T> empty() {
+        Iterator<T> none = Collections.emptyIterator();
+        return new Cursor<>() {
+            @Override
+            public boolean hasNext() {
+                return none.hasNext();
+            }
+
+            @Override
+            public T next() {
+                return none.next();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        try {
+            zip.close();
+        } catch (IOException ignored) {
+            // Read-only.
+        }
+    }
+}

@@ -1,0 +1,366 @@
+package org.civicledger.ops.verify;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.civicledger.projections.integrity.StoredEvent;
+
+/**
+ * The offline verifier (docs/integrity.md section 6): trusts nothing of the server but the pinned key. In one pass
+ * over the stored events in global order it recomputes every aggregate's hash chain and every leaf, folds the leaves
+ * into an RFC 6962 tree kept as a compact range, and compares the root with every signed checkpoint (the database's
+ * and those the auditor holds) when the tree reaches its size; all roots come from one leaf sequence, so each older
+ * checkpoint is checked to be a prefix of each newer one. The server's {@code event_chain} and {@code merkle_leaf}
+ * rows are read alongside as hints: they never make anything pass, they only say which event differs.
+ *
+ * <p>Memory: the compact range (log n hashes) and, per aggregate with more than one possible event, its identifier,
+ * next sequence number and last hash. Events without an aggregate (Axon stores them with their own identifier and
+ * sequence 0) keep no state. Nothing else grows with the log.
+ */
+public final class Verifier {
+
+    /** What to check against: the pinned key, the expected origin (null: the checkpoints' own), held notes. */
+    public record Options(PinnedKey key, String origin, List<String> heldNotes, int findingsMax) {
+        public Options {
+            heldNotes = List.copyOf(heldNotes);
+        }
+
+        public Options(PinnedKey key) {
+            this(key, null, List.of(), 1000);
+        }
+    }
+
+    /** The outcome: counts, the findings in log order (first bad event first), timing. */
+    public record Report(String source, String origin, long events, long aggregates, long leaves, int checkpoints,
+                         int checkpointsVerified, int heldVerified, long findingsTotal, List<Finding> findings,
+                         long elapsedNanos, long canonicalBytes) {
+        public boolean clean() {
+            return findingsTotal == 0;
+        }
+
+        public Finding first() {
+            return findings.isEmpty() ? null : findings.get(0);
+        }
+
+        public double eventsPerSecond() {
+            return elapsedNanos == 0 ? 0 : events * 1e9 / elapsedNanos;
+        }
+    }
+
+    private static final Comparator<Finding> LOG_ORDER = Comparator
+            .comparing(Finding::globalIndex, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Finding::leafIndex, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Finding::treeSize, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Finding::kind);
+    private static final byte[] ZERO = new byte[32];
+
+    /** A checkpoint size to check the tree at, with what signed it and what the check found. */
+    private static final class Target {
+        final long size;
+        final byte[] root;
+        boolean inSource;
+        boolean held;
+        Boolean recomputedMatches;
+        Boolean storedMatches;
+        Long lastGlobalIndex;
+
+        Target(long size, byte[] root) {
+            this.size = size;
+            this.root = root;
+        }
+    }
+
+    private static final class Chain {
+        long next;
+        byte[] last;
+        boolean broken;
+    }
+
+    private final LogSource source;
+    private final Options options;
+    private final Progress progress;
+    private final CanonicalHasher hasher = new CanonicalHasher();
+    private final List<Finding> findings = new ArrayList<>();
+    private long findingsTotal;
+
+    private Verifier(LogSource source, Options options, Progress progress) {
+        this.source = source;
+        this.options = options;
+        this.progress = progress;
+    }
+
+    public static Report verify(LogSource source, Options options, Progress progress) {
+        return new Verifier(source, options, progress).run();
+    }
+
+    private void report(Finding finding) {
+        findingsTotal++;
+        if (findings.size() < options.findingsMax()) {
+            findings.add(finding);
+        }
+    }
+
+    private Report run() {
+        long started = System.nanoTime();
+        Set<Long> late = source.recordedLateEvents();
+        List<String> sourceNotes = source.checkpointNotes();
+        TreeMap<Long, Target> targets = new TreeMap<>();
+        String origin = openCheckpoints(sourceNotes, options.heldNotes(), targets);
+        int signedInSource = (int) targets.values().stream().filter(t -> t.inSource).count();
+
+        Map<String, Chain> chains = new HashMap<>();
+        long standalone = 0;
+        long events = 0;
+        long lastGlobalIndex = 0;
+        CompactRange recomputed = new CompactRange(hasher);
+        CompactRange stored = new CompactRange(hasher);
+        Iterator<Target> recomputedChecks = targets.values().iterator();
+        Iterator<Target> storedChecks = targets.values().iterator();
+        Target nextRecomputed = recomputedChecks.hasNext() ? recomputedChecks.next() : null;
+        Target nextStored = storedChecks.hasNext() ? storedChecks.next() : null;
+        nextRecomputed = check(recomputed, nextRecomputed, recomputedChecks, true, 0L);
+        nextStored = check(stored, nextStored, storedChecks, false, null);
+        try (LogSource.Cursor<LogSource.EventRow> rows = new ReadAhead<>(source.events(), "events");
+             LogSource.Cursor<LogSource.LeafRow> leafRows = source.leaves()) {
+            LogSource.LeafRow leaf = leafRows.hasNext() ? leafRows.next() : null;
+            while (rows.hasNext()) {
+                LogSource.EventRow row = rows.next();
+                StoredEvent event = row.event();
+                long globalIndex = event.globalIndex();
+                events++;
+                if (globalIndex <= lastGlobalIndex) {
+                    report(new Finding(Finding.Kind.REORDERED, globalIndex, event.aggregateIdentifier(), event.sequenceNumber(), null, null,
+                            "the source gives this global index after " + lastGlobalIndex + " (not in ascending order)"));
+                }
+                lastGlobalIndex = Math.max(lastGlobalIndex, globalIndex);
+
+                // Leaves whose event is gone: the tree signed an event at that index, the log no longer has one.
+                while (leaf != null && leaf.globalIndex() < globalIndex) {
+                    stored.append(leaf.leafHash());
+                    nextStored = check(stored, nextStored, storedChecks, false, null);
+                    leaf = source.named(leaf);
+                    report(new Finding(Finding.Kind.MISSING, leaf.globalIndex(), leaf.chainAggregate(), leaf.chainSequence(), leaf.leafIndex(), null,
+                            "leaf " + leaf.leafIndex() + " was this event's, but no event is stored at global index " + leaf.globalIndex()));
+                    leaf = leafRows.hasNext() ? leafRows.next() : null;
+                }
+
+                // The chain, recomputed from the stored bytes only.
+                Finding eventFinding = null;
+                String aggregate = event.aggregateIdentifier();
+                boolean alone = event.sequenceNumber() == 0 && aggregate.equals(event.eventIdentifier());
+                Chain chain = alone ? null : chains.get(aggregate);
+                boolean brokenBefore = chain != null && chain.broken;
+                long expected = chain == null ? 0 : chain.next;
+                if (row.chainAggregate() != null
+                        && (!row.chainAggregate().equals(aggregate) || !row.chainSequence().equals(event.sequenceNumber()))) {
+                    eventFinding = finding(Finding.Kind.REORDERED, event, "this global index was chained as aggregate "
+                            + row.chainAggregate() + " sequence " + row.chainSequence() + "; the event stored here now is another");
+                }
+                byte[] previous = chain == null ? ZERO : chain.last;
+                if (event.sequenceNumber() > expected) {
+                    if (eventFinding == null) {
+                        eventFinding = finding(Finding.Kind.MISSING, event, "sequence " + (expected == event.sequenceNumber() - 1 ? expected
+                                : expected + ".." + (event.sequenceNumber() - 1)) + " of this aggregate is missing before this event");
+                    }
+                } else if (event.sequenceNumber() < expected) {
+                    previous = ZERO;
+                    if (eventFinding == null) {
+                        eventFinding = finding(Finding.Kind.REORDERED, event, "sequence " + event.sequenceNumber()
+                                + " comes after sequence " + (expected - 1) + " of its aggregate in global order");
+                    }
+                }
+                byte[] eventHash = hasher.eventHash(event, previous);
+                if (eventFinding == null && !brokenBefore && row.chainHash() != null && !Arrays.equals(eventHash, row.chainHash())) {
+                    eventFinding = finding(Finding.Kind.CHANGED, event, "its stored bytes hash to " + b64(eventHash)
+                            + ", the chain recorded " + b64(row.chainHash()));
+                }
+                if (!alone) {
+                    if (chain == null) {
+                        chain = new Chain();
+                        chains.put(aggregate, chain);
+                    }
+                    if (event.sequenceNumber() >= expected) {
+                        chain.next = event.sequenceNumber() + 1;
+                        chain.last = eventHash;
+                    }
+                } else {
+                    standalone++;
+                }
+
+                // Its place in the tree.
+                if (leaf != null && leaf.globalIndex() == globalIndex) {
+                    stored.append(leaf.leafHash());
+                    nextStored = check(stored, nextStored, storedChecks, false, null);
+                    byte[] leafHash = hasher.leafHash(eventHash);
+                    if (eventFinding == null && !brokenBefore && !Arrays.equals(leafHash, leaf.leafHash())) {
+                        eventFinding = finding(Finding.Kind.CHANGED, event, "its stored bytes give leaf " + b64(leafHash)
+                                + ", leaf " + leaf.leafIndex() + " of the tree is " + b64(leaf.leafHash()));
+                    }
+                    recomputed.append(leafHash);
+                    nextRecomputed = check(recomputed, nextRecomputed, recomputedChecks, true, globalIndex);
+                    leaf = leafRows.hasNext() ? leafRows.next() : null;
+                } else if (leaf != null) {
+                    // Stored at or below the tree's frontier, yet not a leaf: it was not there when its index was passed.
+                    boolean recorded = late.contains(globalIndex);
+                    report(finding(recorded ? Finding.Kind.LATE_COMMIT : Finding.Kind.INSERTED, event, recorded
+                            ? "committed after the tree gave its global index up (the server recorded it): in no checkpoint"
+                            : "stored below the tree's frontier (leaf " + leaf.leafIndex() + " is global index " + leaf.globalIndex()
+                            + ") but not a leaf, and not recorded as a late commit"));
+                } else {
+                    recomputed.append(hasher.leafHash(eventHash));
+                    nextRecomputed = check(recomputed, nextRecomputed, recomputedChecks, true, globalIndex);
+                }
+                if (eventFinding != null) {
+                    report(eventFinding);
+                    if (chain != null) {
+                        chain.broken = true;
+                    }
+                }
+                progress.advance(1);
+            }
+            long vanished = 0;
+            while (leaf != null) {
+                stored.append(leaf.leafHash());
+                nextStored = check(stored, nextStored, storedChecks, false, null);
+                if (vanished++ == 0) {
+                    leaf = source.named(leaf);
+                    report(new Finding(Finding.Kind.MISSING, leaf.globalIndex(), leaf.chainAggregate(), leaf.chainSequence(), leaf.leafIndex(), null,
+                            "leaf " + leaf.leafIndex() + " was this event's, but the log ends at global index " + lastGlobalIndex));
+                }
+                leaf = leafRows.hasNext() ? leafRows.next() : null;
+            }
+            if (vanished > 1) {
+                findingsTotal += vanished - 1;
+            }
+        }
+        progress.finish();
+        for (Finding damage : source.sourceFindings()) {
+            report(damage);
+        }
+        judgeCheckpoints(targets, recomputed.size(), stored.size(), lastGlobalIndex);
+        findings.sort(LOG_ORDER);
+        int verified = (int) targets.values().stream().filter(t -> Boolean.TRUE.equals(t.recomputedMatches)).count();
+        int heldVerified = (int) targets.values().stream().filter(t -> t.held && Boolean.TRUE.equals(t.recomputedMatches)).count();
+        return new Report(source.description(), origin, events, chains.size() + standalone, recomputed.size(), signedInSource,
+                verified, heldVerified, findingsTotal, List.copyOf(findings), System.nanoTime() - started, hasher.canonicalBytes());
+    }
+
+    private Finding finding(Finding.Kind kind, StoredEvent event, String message) {
+        return new Finding(kind, event.globalIndex(), event.aggregateIdentifier(), event.sequenceNumber(), null, null, message);
+    }
+
+    /** Compares the tree with every target of the size it just reached. */
+    private Target check(CompactRange tree, Target next, Iterator<Target> targets, boolean recomputed, Long globalIndex) {
+        while (next != null && next.size <= tree.size()) {
+            if (next.size == tree.size()) {
+                boolean matches = Arrays.equals(tree.root(), next.root);
+                if (recomputed) {
+                    next.recomputedMatches = matches;
+                    next.lastGlobalIndex = globalIndex;
+                } else {
+                    next.storedMatches = matches;
+                }
+            }
+            next = targets.hasNext() ? targets.next() : null;
+        }
+        return next;
+    }
+
+    /** Signature, origin and split-view checks of every note; fills {@code targets}; the origin in force. */
+    private String openCheckpoints(List<String> sourceNotes, List<String> heldNotes, TreeMap<Long, Target> targets) {
+        String origin = options.origin();
+        List<Object[]> opened = new ArrayList<>();
+        for (int i = 0; i < sourceNotes.size() + heldNotes.size(); i++) {
+            boolean held = i >= sourceNotes.size();
+            String note = held ? heldNotes.get(i - sourceNotes.size()) : sourceNotes.get(i);
+            try {
+                opened.add(new Object[] {options.key().open(note), held});
+            } catch (IllegalArgumentException refused) {
+                report(new Finding(Finding.Kind.BAD_SIGNATURE, null, null, null, null, sizeOf(note),
+                        (held ? "a checkpoint you hold" : "a checkpoint in the " + (source instanceof ArchiveLogSource ? "archive" : "database"))
+                                + " is refused: " + refused.getMessage()));
+            }
+        }
+        for (Object[] entry : opened) {
+            PinnedKey.SignedCheckpoint checkpoint = (PinnedKey.SignedCheckpoint) entry[0];
+            boolean held = (Boolean) entry[1];
+            if (origin == null) {
+                origin = checkpoint.origin();
+            }
+            if (!origin.equals(checkpoint.origin())) {
+                report(new Finding(Finding.Kind.WRONG_ORIGIN, null, null, null, null, checkpoint.treeSize(),
+                        "signed for origin " + checkpoint.origin() + ", expected " + origin));
+                continue;
+            }
+            Target target = targets.get(checkpoint.treeSize());
+            if (target == null) {
+                target = new Target(checkpoint.treeSize(), checkpoint.rootHash());
+                targets.put(target.size, target);
+            } else if (!Arrays.equals(target.root, checkpoint.rootHash())) {
+                report(new Finding(Finding.Kind.SPLIT_VIEW, null, null, null, null, checkpoint.treeSize(),
+                        "two validly signed checkpoints of this size with different roots (" + b64(target.root) + ", "
+                                + b64(checkpoint.rootHash()) + "): the log was forked"));
+                continue;
+            }
+            target.held |= held;
+            target.inSource |= !held;
+        }
+        return origin;
+    }
+
+    private void judgeCheckpoints(TreeMap<Long, Target> targets, long leaves, long storedLeaves, long lastGlobalIndex) {
+        long latestInSource = targets.values().stream().filter(t -> t.inSource).mapToLong(t -> t.size).max().orElse(0);
+        long previousGood = 0;
+        Long previousGoodGlobal = null;
+        boolean explainedEarlier = false;
+        for (Target target : targets.values()) {
+            if (target.size > leaves) {
+                boolean cut = target.inSource;
+                report(new Finding(cut ? Finding.Kind.TRUNCATED : Finding.Kind.ROLLED_BACK, null, null, null, leaves, target.size,
+                        "signed for " + target.size + " events, the log gives " + leaves + " leaves (last event at global index "
+                                + lastGlobalIndex + "); leaves " + leaves + ".." + (target.size - 1) + " are missing"
+                                + (cut ? "" : "; the source's latest checkpoint is of size " + latestInSource
+                                + ": it was rolled back or truncated since you saw this checkpoint")));
+                continue;
+            }
+            if (Boolean.TRUE.equals(target.recomputedMatches)) {
+                if (Boolean.FALSE.equals(target.storedMatches) || target.size > storedLeaves && target.inSource) {
+                    report(new Finding(Finding.Kind.LEAF_TABLE_ALTERED, null, null, null, null, target.size,
+                            "the events give the signed root, the stored leaves (merkle_leaf) do not: the server's proofs for it fail"));
+                }
+                previousGood = target.size;
+                previousGoodGlobal = target.lastGlobalIndex;
+                continue;
+            }
+            boolean explained = explainedEarlier || findings.stream().anyMatch(f -> f.globalIndex() != null
+                    && target.lastGlobalIndex != null && f.globalIndex() <= target.lastGlobalIndex);
+            if (!explained) {
+                report(new Finding(Finding.Kind.ROOT_MISMATCH, null, null, null, previousGood, target.size,
+                        "the events do not give the signed root, and the stored hints were rewritten to match them: the first bad "
+                                + "event is among leaves " + previousGood + ".." + (target.size - 1) + " (global indexes "
+                                + (previousGoodGlobal == null ? 1 : previousGoodGlobal + 1) + ".." + target.lastGlobalIndex + ")"));
+            }
+            explainedEarlier = true;
+        }
+    }
+
+    private static Long sizeOf(String note) {
+        String[] lines = note.split("\n", 3);
+        try {
+            return lines.length > 1 ? Long.parseLong(lines[1]) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String b64(byte[] hash) {
+        return Base64.getEncoder().encodeToString(hash);
+    }
+}
