@@ -150,17 +150,7 @@ public class ProviderCallbackController {
         if (!code.matches(RequestText.CODE)) {
             throw new InvalidRequestException("code", "code " + RequestText.CODE_MESSAGE);
         }
-        if (page != null && page < 0) {
-            throw new InvalidRequestException("page", "page counts from 0");
-        }
-        if (size != null && (size < 1 || size > PageRequest.SIZE_MAX)) {
-            throw new InvalidRequestException("size", "size is 1 to " + PageRequest.SIZE_MAX);
-        }
-        try {
-            return unmatched.of(code, PageRequest.of(page, size));
-        } catch (IllegalArgumentException invalid) {
-            throw new InvalidRequestException("page", invalid.getMessage());
-        }
+        return unmatched.of(code, PaymentReadController.page(page, size));
     }
 
     private ResponseEntity<?> apply(String code, ProviderCallbackBody body, byte[] raw) {

@@ -121,6 +121,11 @@ public class SecurityConfiguration {
                         // Providers are machines without tokens: the HMAC signature over the body is checked by the controller.
                         .requestMatchers(HttpMethod.POST, "/api/v1/providers/*/callbacks").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/providers/*/unmatched-callbacks").hasAnyRole(AUDITOR, OPERATOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/bills", "/api/v1/bills/*/amendments", "/api/v1/bills/*/cancel",
+                                "/api/v1/payments/*/refunds").hasRole(OFFICER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/payments").hasRole(CITIZEN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/payments/*").hasAnyRole(CITIZEN, OFFICER, AUDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/citizens/*/bills", "/api/v1/citizens/*/payments").hasAnyRole(CITIZEN, AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases", "/api/v1/cases/*/withdraw",
                                 "/api/v1/cases/*/supplements").hasAnyRole(CITIZEN, OFFICER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/accept", "/api/v1/cases/*/review",
