@@ -59,6 +59,9 @@ public abstract class PaymentApiContract {
     static final String OTHER_CITIZEN = "citizen-payapi-b";
     static final String OFFICER = "officer-payapi";
     static final Duration SETTLED_WITHIN = Duration.ofSeconds(30);
+    /** The business day of the test clock ({@link org.civicledger.ops.support.TestClockConfiguration#START}), when payments are booked. */
+    static final java.time.LocalDate PAYMENT_DAY = java.time.LocalDate.parse(
+            org.civicledger.ops.support.TestClockConfiguration.START.substring(0, 10));
 
     @LocalServerPort
     int port;
@@ -228,6 +231,28 @@ public abstract class PaymentApiContract {
         Answer history = get(PAYER, "/api/v1/citizens/" + PAYER + "/payments");
         assertThat(history.body().path("items").findValuesAsText("paymentId")).contains(paymentId);
 
+        // The journal read model: zero city-wide and for the agency, the refund owed by the agency, nothing before the payment day.
+        String asOfPaymentDay = "/api/v1/journal/trial-balance?asOf=" + PAYMENT_DAY;
+        await().atMost(SETTLED_WITHIN).until(() -> balanceOf(get("auditor", asOfPaymentDay).body(), "refunds-payable:" + AGENCY) == -200);
+        JsonNode cityWide = get("auditor", asOfPaymentDay).body();
+        assertThat(cityWide.get("zero").asBoolean()).isTrue();
+        assertThat(cityWide.get("totals").findValuesAsText("totalMinor")).containsOnly("0");
+        assertThat(balanceOf(cityWide, REVENUE)).isEqualTo(-500);
+        assertThat(balanceOf(cityWide, "provider-clearing:" + PROVIDER)).isEqualTo(700);
+        Answer ownAgency = get(OFFICER, asOfPaymentDay + "&agency=" + AGENCY);
+        assertThat(ownAgency.status()).as(ownAgency.response().body()).isEqualTo(200);
+        assertThat(ownAgency.body().get("zero").asBoolean()).isTrue();
+        assertThat(ownAgency.body().get("rows").findValuesAsText("agencyCode")).isNotEmpty().containsOnly(AGENCY);
+        assertThat(balanceOf(ownAgency.body(), REVENUE)).isEqualTo(-500);
+        Answer dayBefore = get("operator", "/api/v1/journal/trial-balance?asOf=" + PAYMENT_DAY.minusDays(1));
+        assertThat(dayBefore.status()).isEqualTo(200);
+        assertThat(dayBefore.body().get("rows").size()).isZero();
+        assertThat(dayBefore.body().get("zero").asBoolean()).isTrue();
+        assertThat(get("officer-other", asOfPaymentDay + "&agency=" + AGENCY).status()).isEqualTo(403);
+        assertThat(get(OFFICER, asOfPaymentDay).status()).as("an officer reads their own agency's balance only").isEqualTo(403);
+        assertThat(get(PAYER, asOfPaymentDay).status()).isEqualTo(403);
+        assertThat(get("auditor", "/api/v1/journal/trial-balance?asOf=yesterday").status()).isEqualTo(400);
+
         // Nobody else's business: another citizen, an officer of another agency.
         assertThat(get(OTHER_CITIZEN, "/api/v1/payments/" + paymentId).status()).isEqualTo(404);
         assertThat(get(OTHER_CITIZEN, "/api/v1/citizens/" + PAYER + "/payments").status()).isEqualTo(403);
@@ -236,6 +261,16 @@ public abstract class PaymentApiContract {
         assertThat(get("officer-other", "/api/v1/payments/" + paymentId).status()).isEqualTo(403);
         assertThat(get(OFFICER, "/api/v1/payments/" + paymentId).status()).isEqualTo(200);
         assertThat(get("auditor", "/api/v1/payments/" + paymentId).status()).isEqualTo(200);
+    }
+
+    static long balanceOf(JsonNode trialBalance, String account) {
+        long sum = 0;
+        for (JsonNode row : trialBalance.path("rows")) {
+            if (row.path("account").asText().equals(account)) {
+                sum += row.path("balanceMinor").asLong();
+            }
+        }
+        return sum;
     }
 
     String billStatus(String billId) throws Exception {

@@ -126,6 +126,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/payments").hasRole(CITIZEN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/payments/*").hasAnyRole(CITIZEN, OFFICER, AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/citizens/*/bills", "/api/v1/citizens/*/payments").hasAnyRole(CITIZEN, AUDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/journal/trial-balance").hasAnyRole(OFFICER, AUDITOR, OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases", "/api/v1/cases/*/withdraw",
                                 "/api/v1/cases/*/supplements").hasAnyRole(CITIZEN, OFFICER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/accept", "/api/v1/cases/*/review",
