@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -108,6 +110,10 @@ public class ProviderCallbackController {
     @Operation(summary = "A provider's signed callback about a payment",
             description = "Headers X-Ledger-Timestamp (Unix seconds) and X-Ledger-Signature: v1=<hex HMAC-SHA256 of timestamp + '.' + raw body>."
                     + " 200 applied (or a duplicate), 202 kept as unmatched (unknown payment), 401 bad signature, 404 unknown provider")
+    @Parameter(name = CallbackSignature.TIMESTAMP_HEADER, in = ParameterIn.HEADER, required = true,
+            description = "Unix seconds when the provider signed; within 5 minutes of the ledger's clock")
+    @Parameter(name = CallbackSignature.SIGNATURE_HEADER, in = ParameterIn.HEADER, required = true,
+            description = "v1=<64 lowercase hex of HMAC-SHA256(secret, timestamp + '.' + raw body)>, comma-separated during a rotation")
     public ResponseEntity<?> callback(@PathVariable String code, @Valid @RequestBody ProviderCallbackBody body, HttpServletRequest request) {
         if (!code.matches(RequestText.CODE)) {
             throw new InvalidRequestException("code", "code " + RequestText.CODE_MESSAGE);
