@@ -16,6 +16,6 @@ public class OpenApiConfiguration {
                 .version("v1")
                 .description("Cases, case status, citizen histories, agency queues and dashboards, and reference data of "
                         + "a city's digital services. Errors are RFC 9457 problem details; every POST takes an "
-                        + "Idempotency-Key."));
+                        + "Idempotency-Key, but payment providers' callbacks, which are signed instead (HMAC-SHA256)."));
     }
 }

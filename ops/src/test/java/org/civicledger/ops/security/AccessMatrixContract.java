@@ -146,6 +146,29 @@ abstract class AccessMatrixContract {
         rows.add(new Row("POST /api/v1/privacy/erasures", "POST", "/api/v1/privacy/erasures",
                 "{\"nationalId\":\"" + nationalIdNobodyHas + "\",\"reason\":\"request of the data subject\"}", "DDDDDDA"));
         rows.add(new Row("POST /api/v1/integrity/checkpoints", "POST", "/api/v1/integrity/checkpoints", "", "DDDDDDA"));
+        // Bills and payments (no bill exists here: the rules let the allowed callers in, the ledger answers 404 or 422).
+        rows.add(new Row("POST /api/v1/bills", "POST", "/api/v1/bills", "{\"feeClassCode\":\"AM-NO-FEE\",\"payer\":{\"citizenSubject\":\""
+                + CITIZEN_A + "\",\"nationalId\":\"A123456789\",\"name\":\"Lin Mei\"},\"amount\":{\"amountMinor\":100,"
+                + "\"currency\":\"TWD\"},\"dueOn\":\"2031-01-31\",\"reference\":{\"kind\":\"FINE_TICKET\",\"id\":\"AM-T-1\"}}", "DDDAADD"));
+        rows.add(new Row("POST /api/v1/bills/{billId}/amendments", "POST", "/api/v1/bills/am-no-bill/amendments",
+                "{\"amount\":{\"amountMinor\":90,\"currency\":\"TWD\"},\"reason\":\"corrected\"}", "DDDAADD"));
+        rows.add(new Row("POST /api/v1/bills/{billId}/cancel", "POST", "/api/v1/bills/am-no-bill/cancel", "{\"reason\":\"in error\"}",
+                "DDDAADD"));
+        rows.add(new Row("POST /api/v1/payments", "POST", "/api/v1/payments",
+                "{\"billIds\":[\"am-no-bill\"],\"providerCode\":\"AM-NO-BANK\",\"channel\":\"atm\"}", "DAADDDD"));
+        rows.add(new Row("POST /api/v1/payments/{paymentId}/refunds", "POST", "/api/v1/payments/am-no-payment/refunds",
+                "{\"amount\":{\"amountMinor\":10,\"currency\":\"TWD\"},\"reason\":\"refund\"}", "DDDAADD"));
+        rows.add(new Row("GET /api/v1/payments/{paymentId}", "GET", "/api/v1/payments/am-no-payment", null, "DAAAAAD"));
+        rows.add(new Row("GET /api/v1/citizens/{subject}/bills", "GET", "/api/v1/citizens/" + CITIZEN_A + "/bills", null, "DADDDAD"));
+        rows.add(new Row("GET /api/v1/citizens/{subject}/payments", "GET", "/api/v1/citizens/" + CITIZEN_A + "/payments", null, "DADDDAD"));
+        rows.add(new Row("GET /api/v1/journal/trial-balance", "GET", "/api/v1/journal/trial-balance?asOf=2031-01-01&agency=" + AGENCY_X, null,
+                "DDDADAA"));
+        // Provider callbacks carry no bearer token: anyone reaches the signature check (here an unknown provider: 404).
+        rows.add(new Row("POST /api/v1/providers/{code}/callbacks", "POST", "/api/v1/providers/AM-NO-BANK/callbacks",
+                "{\"providerEventId\":\"am-1\",\"paymentId\":\"am-no-payment\",\"status\":\"failed\",\"occurredAt\":\"2031-01-01T00:00:00Z\"}",
+                "AAAAAAA"));
+        rows.add(new Row("GET /api/v1/providers/{code}/unmatched-callbacks", "GET", "/api/v1/providers/AM-NO-BANK/unmatched-callbacks", null,
+                "DDDDDAA"));
         rows.add(new Row("GET /api/v1/integrity/checkpoints/latest", "GET", "/api/v1/integrity/checkpoints/latest", null, "AAAAAAA"));
         rows.add(new Row("GET /api/v1/integrity/checkpoints/{size}", "GET", "/api/v1/integrity/checkpoints/1", null, "AAAAAAA"));
         rows.add(new Row("GET /api/v1/integrity/consistency", "GET", "/api/v1/integrity/consistency?from=1&to=1", null, "AAAAAAA"));

@@ -175,6 +175,22 @@ public abstract class HostileInputFuzzContract {
             // Publishing a checkpoint reads no body and cannot fail for an operator; sent by a citizen it is
             // refused by the access rules, which is the refusal this endpoint has.
             case "/api/v1/integrity/checkpoints" -> new Endpoint(pattern, path, Actor.CITIZEN, readsBody, "");
+            case "/api/v1/bills" -> new Endpoint(pattern, path, Actor.OFFICER, true, """
+                    {"feeClassCode": "NO-SUCH-FEE", "payer": {"citizenSubject": "citizen-1", "nationalId": "%s", "name": "Lin Mei-hua"},
+                     "amount": {"amountMinor": 250, "currency": "TWD"}, "dueOn": "2030-12-31",
+                     "reference": {"kind": "FINE_TICKET", "id": "T-1"}}""".formatted(STRANGER_NATIONAL_ID));
+            case "/api/v1/bills/{billId}/amendments" -> new Endpoint(pattern, pattern.replace("{billId}", "no-such-bill"), Actor.OFFICER, true,
+                    "{\"amount\": {\"amountMinor\": 300, \"currency\": \"TWD\"}, \"dueOn\": \"2030-12-31\", \"reason\": \"corrected\"}");
+            case "/api/v1/bills/{billId}/cancel" -> new Endpoint(pattern, pattern.replace("{billId}", "no-such-bill"), Actor.OFFICER, true,
+                    "{\"reason\": \"issued in error\"}");
+            case "/api/v1/payments" -> new Endpoint(pattern, path, Actor.CITIZEN, true,
+                    "{\"billIds\": [\"no-such-bill\"], \"providerCode\": \"NO-SUCH-PROVIDER\", \"channel\": \"atm\"}");
+            case "/api/v1/payments/{paymentId}/refunds" -> new Endpoint(pattern, pattern.replace("{paymentId}", "no-such-payment"),
+                    Actor.OFFICER, true, "{\"amount\": {\"amountMinor\": 100, \"currency\": \"TWD\"}, \"reason\": \"fee reduced\"}");
+            // No bearer token is needed here (the credentials are ignored); an unknown provider is refused before any signature check.
+            case "/api/v1/providers/{code}/callbacks" -> new Endpoint(pattern, pattern.replace("{code}", "NO-SUCH-PROVIDER"), Actor.CITIZEN,
+                    true, "{\"providerEventId\": \"evt-1\", \"paymentId\": \"no-such-payment\", \"status\": \"succeeded\","
+                            + " \"amount\": \"250\", \"currency\": \"TWD\", \"occurredAt\": \"2030-01-01T00:00:00Z\"}");
             case "/api/v1/case-status/lookup" -> new Endpoint(pattern, path, Actor.CITIZEN, true,
                     "{\"caseNumber\": \"CN-2030-000001\", \"casePassword\": \"not-the-password\"}");
             default -> pattern.matches("/api/v1/cases/\\{caseId}/(approve|reject|close)")

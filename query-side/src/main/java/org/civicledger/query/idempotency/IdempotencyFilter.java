@@ -59,6 +59,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static final Logger LOG = LoggerFactory.getLogger(IdempotencyFilter.class);
     private static final Pattern KEY = Pattern.compile("[\\x20-\\x7E]{1,128}");
 
+    /**
+     * Provider callbacks carry no bearer token and no Idempotency-Key: the provider's own event id is their
+     * natural key, and the payment aggregate treats a repeated one as a no-op, answered alike.
+     */
+    private static final Pattern PROVIDER_CALLBACK = Pattern.compile("/api/v1/providers/[^/]+/callbacks");
+
     private final IdempotencyStore store;
     private final ProblemWriter problems;
     private final ObjectMapper objectMapper;
@@ -82,7 +88,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !ApiRequests.isApiWrite(request.getMethod(), request.getRequestURI()) || exemptPaths.contains(request.getRequestURI());
+        return !ApiRequests.isApiWrite(request.getMethod(), request.getRequestURI()) || exemptPaths.contains(request.getRequestURI())
+                || PROVIDER_CALLBACK.matcher(request.getRequestURI()).matches();
     }
 
     @Override

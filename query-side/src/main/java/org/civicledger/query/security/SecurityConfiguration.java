@@ -118,6 +118,15 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**").permitAll()
                         // Open by design: the case number and case password are the credential; rate limited.
                         .requestMatchers(HttpMethod.POST, CaseLookupRateLimitFilter.LOOKUP_PATH).permitAll()
+                        // Providers are machines without tokens: the HMAC signature over the body is checked by the controller.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/providers/*/callbacks").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/providers/*/unmatched-callbacks").hasAnyRole(AUDITOR, OPERATOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/bills", "/api/v1/bills/*/amendments", "/api/v1/bills/*/cancel",
+                                "/api/v1/payments/*/refunds").hasRole(OFFICER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/payments").hasRole(CITIZEN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/payments/*").hasAnyRole(CITIZEN, OFFICER, AUDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/citizens/*/bills", "/api/v1/citizens/*/payments").hasAnyRole(CITIZEN, AUDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/journal/trial-balance").hasAnyRole(OFFICER, AUDITOR, OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases", "/api/v1/cases/*/withdraw",
                                 "/api/v1/cases/*/supplements").hasAnyRole(CITIZEN, OFFICER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/accept", "/api/v1/cases/*/review",

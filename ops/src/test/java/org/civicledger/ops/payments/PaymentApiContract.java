@@ -1,0 +1,368 @@
+package org.civicledger.ops.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.civicledger.events.common.Actor;
+import org.civicledger.events.reference.FeeKind;
+import org.civicledger.events.reference.PaymentReferenceCommands.RegisterFeeClass;
+import org.civicledger.events.reference.PaymentReferenceCommands.RegisterPaymentProvider;
+import org.civicledger.events.reference.ProviderKind;
+import org.civicledger.events.reference.ReferenceCommands.RegisterAgency;
+import org.civicledger.ops.support.TestTokens;
+import org.civicledger.query.security.DevelopmentIssuer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Bills and payments through the HTTP API of the whole ledger, the provider's part played by a real HTTP
+ * client that signs its callbacks with {@link Mac} as a provider would: an officer bills a citizen, the
+ * citizen pays through the provider, the signed callback completes the payment, the settlement marks the
+ * bill paid, an officer refunds part of it, and the payer sees it all in their history while another
+ * citizen sees none of it. Forged, unsigned and stale callbacks are refused and counted; a callback about
+ * a payment the ledger does not hold is kept for auditors. Run on H2 and PostgreSQL by the subclasses.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class PaymentApiContract {
+
+    /** The provider's secret, configured by reference in the subclasses' properties (base64 of these 32 bytes). */
+    static final byte[] SECRET = "payapi-test-secret-32-bytes-long".getBytes(StandardCharsets.US_ASCII);
+    static final String SECRET_BASE64 = "cGF5YXBpLXRlc3Qtc2VjcmV0LTMyLWJ5dGVzLWxvbmc=";
+    static final String SECRET_REF = "provider-secret/PAYAPI-BANK/2026";
+    static final String PROVIDER = "PAYAPI-BANK";
+    static final String AGENCY = "PAYAPI-TAX";
+    static final String OTHER_AGENCY = "PAYAPI-PARKS";
+    static final String FEE_CLASS = "PAYAPI-PERMIT-FEE";
+    static final String REVENUE = "revenue:" + AGENCY + ":" + FEE_CLASS;
+    static final String PAYER = "citizen-payapi-a";
+    static final String OTHER_CITIZEN = "citizen-payapi-b";
+    static final String OFFICER = "officer-payapi";
+    static final Duration SETTLED_WITHIN = Duration.ofSeconds(30);
+    /** The business day of the test clock ({@link org.civicledger.ops.support.TestClockConfiguration#START}), when payments are booked. */
+    static final java.time.LocalDate PAYMENT_DAY = java.time.LocalDate.parse(
+            org.civicledger.ops.support.TestClockConfiguration.START.substring(0, 10));
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DevelopmentIssuer issuer;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    MeterRegistry meters;
+
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final ObjectMapper json = new ObjectMapper();
+
+    record Answer(int status, JsonNode body, HttpResponse<String> response) {
+        String text(String field) {
+            JsonNode node = body.get(field);
+            return node == null || node.isNull() ? null : node.asText();
+        }
+    }
+
+    @BeforeAll
+    void referenceData() {
+        Actor loader = Actor.system("test-loader");
+        commands.sendAndWait(new RegisterAgency(AGENCY, "Tax Office", "payapi-ra-1", loader));
+        commands.sendAndWait(new RegisterAgency(OTHER_AGENCY, "Parks Office", "payapi-ra-2", loader));
+        commands.sendAndWait(new RegisterFeeClass(FEE_CLASS, "Permit fee", FeeKind.GOVERNMENT_FEE, AGENCY, null, REVENUE, "payapi-rf", loader));
+        commands.sendAndWait(new RegisterPaymentProvider(PROVIDER, "Test Bank", ProviderKind.BANK, List.of("atm", "web"), SECRET_REF,
+                "payapi-rp", loader));
+    }
+
+    // ---- the caller's side ----
+
+    String token(String subject) {
+        TestTokens tokens = TestTokens.of(issuer);
+        return switch (subject) {
+            case OFFICER -> tokens.officer(OFFICER, AGENCY);
+            case "officer-other" -> tokens.officer("officer-other", OTHER_AGENCY);
+            case "auditor" -> tokens.auditor();
+            case "operator" -> tokens.operator();
+            default -> tokens.citizen(subject);
+        };
+    }
+
+    Answer post(String as, String path, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", token(as)).header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString()).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return send(request);
+    }
+
+    Answer get(String as, String path) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).header("Authorization", token(as)).GET().build());
+    }
+
+    Answer send(HttpRequest request) throws Exception {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        JsonNode body = response.body().isEmpty() ? json.createObjectNode() : json.readTree(response.body());
+        return new Answer(response.statusCode(), body, response);
+    }
+
+    URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    // ---- the provider's side: what a provider's own code does, with the JDK only ----
+
+    static String hmacHex(byte[] secret, String timestamp, byte[] body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+        mac.update(timestamp.getBytes(StandardCharsets.US_ASCII));
+        mac.update((byte) '.');
+        return HexFormat.of().formatHex(mac.doFinal(body));
+    }
+
+    static String callback(String eventId, String paymentId, String status, String amount) {
+        return """
+                {"providerEventId": "%s", "paymentId": "%s", "status": "%s", %s"occurredAt": "%s"}"""
+                .formatted(eventId, paymentId, status, amount == null ? "" : "\"amount\": \"" + amount + "\", \"currency\": \"TWD\", ",
+                        Instant.now());
+    }
+
+    Answer callbackSigned(String provider, String body, byte[] secret, Instant at) throws Exception {
+        byte[] raw = body.getBytes(StandardCharsets.UTF_8);
+        String timestamp = Long.toString(at.getEpochSecond());
+        return callbackWith(provider, raw, timestamp, "v1=" + hmacHex(secret, timestamp, raw));
+    }
+
+    Answer callbackWith(String provider, byte[] raw, String timestamp, String signature) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/v1/providers/" + provider + "/callbacks"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json");
+        if (timestamp != null) {
+            request.header("X-Ledger-Timestamp", timestamp);
+        }
+        if (signature != null) {
+            request.header("X-Ledger-Signature", signature);
+        }
+        return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(raw)).build());
+    }
+
+    // ---- the flow ----
+
+    String issueBill(long dollars, String reference) throws Exception {
+        Answer issued = post(OFFICER, "/api/v1/bills", """
+                {"feeClassCode": "%s", "payer": {"citizenSubject": "%s", "nationalId": "A123456789", "name": "Lin Mei"},
+                 "amount": {"amountMinor": %d, "currency": "TWD"}, "dueOn": "2027-01-31",
+                 "reference": {"kind": "FINE_TICKET", "id": "%s"}}""".formatted(FEE_CLASS, PAYER, dollars, reference));
+        assertThat(issued.status()).as(issued.response().body()).isEqualTo(201);
+        assertThat(issued.text("status")).isEqualTo("OPEN");
+        return issued.text("billId");
+    }
+
+    String initiate(String... billIds) throws Exception {
+        Answer initiated = post(PAYER, "/api/v1/payments", """
+                {"billIds": %s, "providerCode": "%s", "channel": "atm"}""".formatted(json.writeValueAsString(List.of(billIds)), PROVIDER));
+        assertThat(initiated.status()).as(initiated.response().body()).isEqualTo(201);
+        assertThat(initiated.text("status")).isEqualTo("INITIATED");
+        return initiated.text("paymentId");
+    }
+
+    int eventCount() {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Integer.class);
+        return count == null ? 0 : count;
+    }
+
+    double rejected(String provider, String reason) {
+        Counter counter = meters.find("ledger.payments.callbacks.rejected").tag("provider", provider).tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void a_payer_pays_a_bill_through_a_provider_gets_a_refund_and_sees_it_all_in_their_history() throws Exception {
+        String billId = issueBill(700, "T-FLOW-1");
+        String paymentId = initiate(billId);
+
+        Answer authorized = callbackSigned(PROVIDER, callback("evt-flow-1", paymentId, "authorized", null), SECRET, Instant.now());
+        assertThat(authorized.status()).as(authorized.response().body()).isEqualTo(200);
+        assertThat(authorized.text("status")).isEqualTo("AUTHORIZED");
+        String success = callback("evt-flow-2", paymentId, "succeeded", "700.00");
+        Answer succeeded = callbackSigned(PROVIDER, success, SECRET, Instant.now());
+        assertThat(succeeded.status()).as(succeeded.response().body()).isEqualTo(200);
+        assertThat(succeeded.text("status")).isEqualTo("SUCCEEDED");
+        // The provider retries the same event (and a late authorization arrives): nothing changes, nothing is booked twice.
+        int events = eventCount();
+        Answer retried = callbackSigned(PROVIDER, success, SECRET, Instant.now());
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.body().get("duplicate").asBoolean()).isTrue();
+        assertThat(eventCount()).isEqualTo(events);
+
+        await().atMost(SETTLED_WITHIN).until(() -> "PAID".equals(billStatus(billId)));
+
+        Answer refunded = post(OFFICER, "/api/v1/payments/" + paymentId + "/refunds", """
+                {"amount": {"amountMinor": 200, "currency": "TWD"}, "reason": "fee reduced on appeal"}""");
+        assertThat(refunded.status()).as(refunded.response().body()).isEqualTo(200);
+        assertThat(refunded.body().get("refundable").get("amountMinor").asLong()).isEqualTo(500);
+        Answer tooMuch = post(OFFICER, "/api/v1/payments/" + paymentId + "/refunds", """
+                {"amount": {"amountMinor": 501, "currency": "TWD"}, "reason": "more than is left"}""");
+        assertThat(tooMuch.status()).isEqualTo(409);
+        assertThat(tooMuch.text("rule")).isEqualTo("RefundWithinPaid");
+
+        await().atMost(SETTLED_WITHIN).until(() -> get(PAYER, "/api/v1/payments/" + paymentId).body().path("refunded")
+                .path("amountMinor").asLong() == 200);
+        Answer shown = get(PAYER, "/api/v1/payments/" + paymentId);
+        assertThat(shown.text("status")).isEqualTo("SUCCEEDED");
+        assertThat(shown.body().get("received").get("amountMinor").asLong()).isEqualTo(700);
+        Answer history = get(PAYER, "/api/v1/citizens/" + PAYER + "/payments");
+        assertThat(history.body().path("items").findValuesAsText("paymentId")).contains(paymentId);
+
+        // The journal read model: zero city-wide and for the agency, the refund owed by the agency, nothing before the payment day.
+        String asOfPaymentDay = "/api/v1/journal/trial-balance?asOf=" + PAYMENT_DAY;
+        await().atMost(SETTLED_WITHIN).until(() -> balanceOf(get("auditor", asOfPaymentDay).body(), "refunds-payable:" + AGENCY) == -200);
+        JsonNode cityWide = get("auditor", asOfPaymentDay).body();
+        assertThat(cityWide.get("zero").asBoolean()).isTrue();
+        assertThat(cityWide.get("totals").findValuesAsText("totalMinor")).containsOnly("0");
+        assertThat(balanceOf(cityWide, REVENUE)).isEqualTo(-500);
+        assertThat(balanceOf(cityWide, "provider-clearing:" + PROVIDER)).isEqualTo(700);
+        Answer ownAgency = get(OFFICER, asOfPaymentDay + "&agency=" + AGENCY);
+        assertThat(ownAgency.status()).as(ownAgency.response().body()).isEqualTo(200);
+        assertThat(ownAgency.body().get("zero").asBoolean()).isTrue();
+        assertThat(ownAgency.body().get("rows").findValuesAsText("agencyCode")).isNotEmpty().containsOnly(AGENCY);
+        assertThat(balanceOf(ownAgency.body(), REVENUE)).isEqualTo(-500);
+        Answer dayBefore = get("operator", "/api/v1/journal/trial-balance?asOf=" + PAYMENT_DAY.minusDays(1));
+        assertThat(dayBefore.status()).isEqualTo(200);
+        assertThat(dayBefore.body().get("rows").size()).isZero();
+        assertThat(dayBefore.body().get("zero").asBoolean()).isTrue();
+        assertThat(get("officer-other", asOfPaymentDay + "&agency=" + AGENCY).status()).isEqualTo(403);
+        assertThat(get(OFFICER, asOfPaymentDay).status()).as("an officer reads their own agency's balance only").isEqualTo(403);
+        assertThat(get(PAYER, asOfPaymentDay).status()).isEqualTo(403);
+        assertThat(get("auditor", "/api/v1/journal/trial-balance?asOf=yesterday").status()).isEqualTo(400);
+
+        // Nobody else's business: another citizen, an officer of another agency.
+        assertThat(get(OTHER_CITIZEN, "/api/v1/payments/" + paymentId).status()).isEqualTo(404);
+        assertThat(get(OTHER_CITIZEN, "/api/v1/citizens/" + PAYER + "/payments").status()).isEqualTo(403);
+        assertThat(get(OTHER_CITIZEN, "/api/v1/citizens/" + PAYER + "/bills").status()).isEqualTo(403);
+        assertThat(get(OTHER_CITIZEN, "/api/v1/citizens/" + OTHER_CITIZEN + "/payments").body().path("items").size()).isZero();
+        assertThat(get("officer-other", "/api/v1/payments/" + paymentId).status()).isEqualTo(403);
+        assertThat(get(OFFICER, "/api/v1/payments/" + paymentId).status()).isEqualTo(200);
+        assertThat(get("auditor", "/api/v1/payments/" + paymentId).status()).isEqualTo(200);
+    }
+
+    static long balanceOf(JsonNode trialBalance, String account) {
+        long sum = 0;
+        for (JsonNode row : trialBalance.path("rows")) {
+            if (row.path("account").asText().equals(account)) {
+                sum += row.path("balanceMinor").asLong();
+            }
+        }
+        return sum;
+    }
+
+    String billStatus(String billId) throws Exception {
+        for (JsonNode bill : get(PAYER, "/api/v1/citizens/" + PAYER + "/bills").body().path("items")) {
+            if (bill.path("billId").asText().equals(billId)) {
+                return bill.path("status").asText();
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void forged_unsigned_and_stale_callbacks_are_refused_counted_and_change_nothing() throws Exception {
+        String billId = issueBill(300, "T-FORGED-1");
+        String paymentId = initiate(billId);
+        String body = callback("evt-forged-1", paymentId, "succeeded", "300");
+        byte[] raw = body.getBytes(StandardCharsets.UTF_8);
+        String now = Long.toString(Instant.now().getEpochSecond());
+        byte[] wrongSecret = "not-the-providers-secret-32bytes".getBytes(StandardCharsets.US_ASCII);
+        double badBefore = rejected(PROVIDER, "bad_signature");
+        double missingBefore = rejected(PROVIDER, "missing_signature");
+        double staleBefore = rejected(PROVIDER, "stale_timestamp");
+        int events = eventCount();
+
+        Answer forged = callbackSigned(PROVIDER, body, wrongSecret, Instant.now());
+        Answer unsigned = callbackWith(PROVIDER, raw, now, null);
+        Answer stale = callbackSigned(PROVIDER, body, SECRET, Instant.now().minus(Duration.ofMinutes(10)));
+        // Signed for one body, sent with another: the amount changed in transit.
+        Answer tampered = callbackWith(PROVIDER, callback("evt-forged-1", paymentId, "succeeded", "3").getBytes(StandardCharsets.UTF_8),
+                now, "v1=" + hmacHex(SECRET, now, raw));
+
+        for (Answer refused : List.of(forged, unsigned, stale, tampered)) {
+            assertThat(refused.status()).as(refused.response().body()).isEqualTo(401);
+            assertThat(refused.response().headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        }
+        assertThat(rejected(PROVIDER, "bad_signature") - badBefore).isEqualTo(2);
+        assertThat(rejected(PROVIDER, "missing_signature") - missingBefore).isEqualTo(1);
+        assertThat(rejected(PROVIDER, "stale_timestamp") - staleBefore).isEqualTo(1);
+        assertThat(eventCount()).as("events after refused callbacks").isEqualTo(events);
+
+        // A provider the ledger does not know: 404, counted under "unknown" (the path's code is the caller's choice, not a tag).
+        double unknownBefore = rejected("unknown", "unknown_provider");
+        assertThat(callbackSigned("NO-SUCH-BANK", body, SECRET, Instant.now()).status()).isEqualTo(404);
+        assertThat(rejected("unknown", "unknown_provider") - unknownBefore).isEqualTo(1);
+    }
+
+    @Test
+    void a_signed_callback_about_a_payment_the_ledger_does_not_hold_is_kept_for_auditors_and_answered_202() throws Exception {
+        String unknownPayment = "no-such-payment-" + UUID.randomUUID().toString().substring(0, 8);
+        String body = callback("evt-unmatched-1", unknownPayment, "succeeded", "450");
+        int events = eventCount();
+
+        Answer first = callbackSigned(PROVIDER, body, SECRET, Instant.now());
+        Answer retried = callbackSigned(PROVIDER, body, SECRET, Instant.now());
+
+        assertThat(first.status()).as(first.response().body()).isEqualTo(202);
+        assertThat(first.body().get("duplicate").asBoolean()).isFalse();
+        assertThat(retried.status()).isEqualTo(202);
+        assertThat(retried.body().get("duplicate").asBoolean()).isTrue();
+        assertThat(eventCount()).isEqualTo(events);
+        Answer listed = get("auditor", "/api/v1/providers/" + PROVIDER + "/unmatched-callbacks");
+        assertThat(listed.status()).isEqualTo(200);
+        List<JsonNode> rows = listed.body().path("items").findParents("providerEventId").stream()
+                .filter(row -> row.path("paymentId").asText().equals(unknownPayment)).toList();
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).path("amount").path("amountMinor").asLong()).isEqualTo(450);
+        assertThat(rows.get(0).path("outcome").asText()).isEqualTo("SUCCEEDED");
+        assertThat(get(PAYER, "/api/v1/providers/" + PROVIDER + "/unmatched-callbacks").status()).isEqualTo(403);
+    }
+
+    @Test
+    void bills_are_amended_and_cancelled_by_the_owning_agency_only() throws Exception {
+        String billId = issueBill(900, "T-AMEND-1");
+        Answer otherAgency = post("officer-other", "/api/v1/bills/" + billId + "/cancel", "{\"reason\": \"not ours\"}");
+        assertThat(otherAgency.status()).isEqualTo(403);
+        Answer amended = post(OFFICER, "/api/v1/bills/" + billId + "/amendments", """
+                {"amount": {"amountMinor": 800, "currency": "TWD"}, "reason": "reduced"}""");
+        assertThat(amended.status()).as(amended.response().body()).isEqualTo(200);
+        assertThat(amended.body().get("amount").get("amountMinor").asLong()).isEqualTo(800);
+        Answer nothing = post(OFFICER, "/api/v1/bills/" + billId + "/amendments", "{\"reason\": \"no change\"}");
+        assertThat(nothing.status()).isEqualTo(400);
+        assertThat(nothing.response().body()).contains("amount");
+        Answer cancelled = post(OFFICER, "/api/v1/bills/" + billId + "/cancel", "{\"reason\": \"issued in error\"}");
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
+        Answer payCancelled = post(PAYER, "/api/v1/payments", """
+                {"billIds": ["%s"], "providerCode": "%s", "channel": "atm"}""".formatted(billId, PROVIDER));
+        assertThat(payCancelled.status()).isEqualTo(409);
+        Answer badPayer = post(OFFICER, "/api/v1/bills", """
+                {"feeClassCode": "%s", "payer": {"citizenSubject": "%s", "nationalId": "A123456788", "name": "Lin Mei"},
+                 "dueOn": "2027-01-31", "reference": {"kind": "FINE_TICKET", "id": "T-BAD"}}""".formatted(FEE_CLASS, PAYER));
+        assertThat(badPayer.status()).isEqualTo(400);
+        assertThat(badPayer.response().body()).contains("payer.nationalId").doesNotContain("A123456788");
+    }
+}
