@@ -28,7 +28,7 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "ledger", mixinStandardHelpOptions = true, version = "Civic Ledger 0.1",
         description = "An event-sourced ledger for a city's digital services.",
         subcommands = {LedgerCommandLine.Serve.class, LedgerCommandLine.Demo.class, LedgerCommandLine.Bench.class,
-                LedgerCommandLine.Token.class})
+                LedgerCommandLine.Token.class, org.civicledger.ops.rebuild.RebuildCommand.class})
 public class LedgerCommandLine implements Callable<Integer> {
 
     public static int run(String[] args) {

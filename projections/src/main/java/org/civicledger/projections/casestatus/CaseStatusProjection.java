@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
@@ -63,9 +64,9 @@ public class CaseStatusProjection {
     }
 
     @EventHandler
-    public void on(ApplicationSubmitted event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
+    public void on(ApplicationSubmitted event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
                    @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
-        long position = EventPositions.of(token);
+        long position = EventPositions.globalIndexOf(jdbc, message, token);
         Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM case_status WHERE case_id = ?", Integer.class, event.caseId());
         if (known == null || known == 0) {
             jdbc.update("""
@@ -84,9 +85,9 @@ public class CaseStatusProjection {
     }
 
     @EventHandler
-    public void on(CaseAccepted event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
+    public void on(CaseAccepted event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
                    @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
-        long position = EventPositions.of(token);
+        long position = EventPositions.globalIndexOf(jdbc, message, token);
         update(event.caseId(), position, recordedAt,
                 "status = ?, case_number = ?, case_password_hash = ?, accepted_on = ?, statutory_days = ?, deadline = ?",
                 CaseStatus.ACCEPTED.name(), event.caseNumber(), event.casePasswordHash(), event.acceptedOn(),
@@ -97,9 +98,9 @@ public class CaseStatusProjection {
     }
 
     @EventHandler
-    public void on(CaseReviewStarted event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
+    public void on(CaseReviewStarted event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
                    @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
-        long position = EventPositions.of(token);
+        long position = EventPositions.globalIndexOf(jdbc, message, token);
         update(event.caseId(), position, recordedAt, "status = ?", CaseStatus.IN_REVIEW.name());
         // The reviewer's identity stays inside the agency: it is not part of what the applicant reads.
         step(event.caseId(), sequenceNumber, "REVIEW_STARTED", CaseStatus.IN_REVIEW, recordedAt, role(actorRole, Role.OFFICER),
@@ -107,9 +108,9 @@ public class CaseStatusProjection {
     }
 
     @EventHandler
-    public void on(SupplementRequested event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
+    public void on(SupplementRequested event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
                    @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
-        long position = EventPositions.of(token);
+        long position = EventPositions.globalIndexOf(jdbc, message, token);
         update(event.caseId(), position, recordedAt, "status = ?, paused = TRUE", CaseStatus.SUPPLEMENT_REQUESTED.name());
         List<String> requested = event.requestedDocuments() == null ? List.of() : event.requestedDocuments();
         // The officer's reason is free text and may name people: only the requested document kinds are shown.
@@ -120,9 +121,9 @@ public class CaseStatusProjection {
     }
 
     @EventHandler
-    public void on(SupplementProvided event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
+    public void on(SupplementProvided event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
                    @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
-        long position = EventPositions.of(token);
+        long position = EventPositions.globalIndexOf(jdbc, message, token);
         update(event.caseId(), position, recordedAt, "status = ?, paused = FALSE, overdue = FALSE, deadline = ?",
                 CaseStatus.IN_REVIEW.name(), event.deadline());
         int documents = event.documents() == null ? 0 : event.documents().size();
@@ -131,9 +132,9 @@ public class CaseStatusProjection {
     }
 
     @EventHandler
-    public void on(DeadlineExtended event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
+    public void on(DeadlineExtended event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
                    @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
-        long position = EventPositions.of(token);
+        long position = EventPositions.globalIndexOf(jdbc, message, token);
         update(event.caseId(), position, recordedAt, "extended = TRUE, overdue = FALSE, deadline = ?", event.deadline());
         step(event.caseId(), sequenceNumber, "DEADLINE_EXTENDED", currentStatus(event.caseId()), recordedAt, role(actorRole, Role.OFFICER),
                 event.extraWorkingDays() + " more working day(s); deadline " + event.previousDeadline() + " -> " + event.deadline(),
@@ -141,32 +142,32 @@ public class CaseStatusProjection {
     }
 
     @EventHandler
-    public void on(CaseFlaggedOverdue event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
+    public void on(CaseFlaggedOverdue event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
                    @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
-        long position = EventPositions.of(token);
+        long position = EventPositions.globalIndexOf(jdbc, message, token);
         update(event.caseId(), position, recordedAt, "overdue = TRUE");
         step(event.caseId(), sequenceNumber, "FLAGGED_OVERDUE", currentStatus(event.caseId()), recordedAt, role(actorRole, Role.SYSTEM),
                 "deadline " + event.deadline() + " passed; flagged on " + event.flaggedOn(), position);
     }
 
     @EventHandler
-    public void on(CaseApproved event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
+    public void on(CaseApproved event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
                    @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
         decided(event.caseId(), CaseStatus.APPROVED, event.decidedOn(), event.workingDaysTaken(), event.decidedWithinDeadline(),
-                event.appealWindowEndsOn(), EventPositions.of(token), recordedAt, sequenceNumber, actorRole);
+                event.appealWindowEndsOn(), EventPositions.globalIndexOf(jdbc, message, token), recordedAt, sequenceNumber, actorRole);
     }
 
     @EventHandler
-    public void on(CaseRejected event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
+    public void on(CaseRejected event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
                    @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
         decided(event.caseId(), CaseStatus.REJECTED, event.decidedOn(), event.workingDaysTaken(), event.decidedWithinDeadline(),
-                event.appealWindowEndsOn(), EventPositions.of(token), recordedAt, sequenceNumber, actorRole);
+                event.appealWindowEndsOn(), EventPositions.globalIndexOf(jdbc, message, token), recordedAt, sequenceNumber, actorRole);
     }
 
     @EventHandler
-    public void on(ApplicationWithdrawn event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
+    public void on(ApplicationWithdrawn event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
                    @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
-        long position = EventPositions.of(token);
+        long position = EventPositions.globalIndexOf(jdbc, message, token);
         update(event.caseId(), position, recordedAt, "status = ?, paused = FALSE, withdrawn_on = ?",
                 CaseStatus.WITHDRAWN.name(), event.withdrawnOn());
         step(event.caseId(), sequenceNumber, "WITHDRAWN", CaseStatus.WITHDRAWN, recordedAt, role(actorRole, Role.CITIZEN),
@@ -174,18 +175,18 @@ public class CaseStatusProjection {
     }
 
     @EventHandler
-    public void on(CaseTransferred event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
+    public void on(CaseTransferred event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
                    @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
-        long position = EventPositions.of(token);
+        long position = EventPositions.globalIndexOf(jdbc, message, token);
         update(event.caseId(), position, recordedAt, "agency_code = ?", event.toAgencyCode());
         step(event.caseId(), sequenceNumber, "TRANSFERRED", currentStatus(event.caseId()), recordedAt, role(actorRole, Role.OFFICER),
                 "transferred from agency " + event.fromAgencyCode() + " to agency " + event.toAgencyCode(), position);
     }
 
     @EventHandler
-    public void on(CaseClosed event, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
+    public void on(CaseClosed event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
                    @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
-        long position = EventPositions.of(token);
+        long position = EventPositions.globalIndexOf(jdbc, message, token);
         update(event.caseId(), position, recordedAt, "status = ?, closed_on = ?", CaseStatus.CLOSED.name(), event.closedOn());
         step(event.caseId(), sequenceNumber, "CLOSED", CaseStatus.CLOSED, recordedAt, role(actorRole, Role.OFFICER),
                 "closed on " + event.closedOn(), position);
