@@ -110,7 +110,8 @@ public class LedgerCommandLine implements Callable<Integer> {
     }
 
     @Command(name = "bench", description = "Submit cases with N concurrent clients end to end (command, durable event, "
-            + "status projection visible) and compare with raw single-row JDBC inserts on the same database.")
+            + "status projection visible) and compare with raw single-row JDBC inserts on the same database.",
+            subcommands = org.civicledger.ops.bench.RebuildBenchCommand.class)
     static class Bench extends LedgerOptions implements Callable<Integer> {
 
         @Option(names = "--clients", defaultValue = "16", description = "Concurrent clients (default ${DEFAULT-VALUE}).")
