@@ -83,6 +83,27 @@ public class ProjectionRebuild {
      */
     public Result rebuild(List<String> groups, Duration timeout, java.util.function.Consumer<Progress> progress)
             throws InterruptedException {
+        Started started = begin(groups);
+        try {
+            return await(started, timeout, progress);
+        } catch (RuntimeException | InterruptedException failure) {
+            restartStopped(started.processors().values());
+            throw failure;
+        }
+    }
+
+    /** A rebuild that has been started: its processors, the head they replay to, and when it started (nanoTime). */
+    public record Started(Map<String, StreamingEventProcessor> processors, long head, long startedNanos) {
+    }
+
+    /**
+     * Starts a rebuild and returns at once: stops the processors of {@code groups} on this node, refuses if another
+     * node holds one of their segments (nothing reset then, the processors run again), resets their tokens and
+     * starts them; they replay while the caller goes on ({@link #await} waits for them).
+     *
+     * @throws ClaimedElsewhere when another node holds one of their segments
+     */
+    public Started begin(List<String> groups) {
         Map<String, StreamingEventProcessor> processors = new LinkedHashMap<>();
         for (String group : groups) {
             processors.put(group, processing.eventProcessor(group, StreamingEventProcessor.class)
@@ -106,39 +127,54 @@ public class ProjectionRebuild {
                 }
             }
             processors.values().forEach(StreamingEventProcessor::start);
-            long deadline = started + timeout.toNanos();
-            while (true) {
-                Map<String, Long> positions = new LinkedHashMap<>();
-                boolean done = true;
-                for (Map.Entry<String, StreamingEventProcessor> entry : processors.entrySet()) {
-                    long position = position(entry.getValue());
-                    positions.put(entry.getKey(), position);
-                    done &= position >= head && !entry.getValue().isReplaying();
-                }
-                Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-                progress.accept(new Progress(positions, head, elapsed));
-                if (done) {
-                    List<Checksum> digests = new ArrayList<>();
-                    for (String group : groups) {
-                        digests.add(checksums.of(group));
-                    }
-                    return new Result(List.copyOf(groups), head, elapsed, digests);
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the rebuild of " + groups + " has not reached event " + head + " within "
-                            + timeout.toSeconds() + " s (at " + positions + "); the processors keep replaying");
-                }
-                Thread.sleep(POLL_MILLIS);
-            }
-        } catch (RuntimeException | InterruptedException failure) {
-            // Whatever happened, this node's processors run again (a refused rebuild leaves them as they were).
-            processors.values().forEach(processor -> {
-                if (!processor.isRunning()) {
-                    processor.start();
-                }
-            });
+            return new Started(processors, head, started);
+        } catch (RuntimeException failure) {
+            // A refused rebuild leaves this node's processors running, as they were.
+            restartStopped(processors.values());
             throw failure;
         }
+    }
+
+    /**
+     * Waits until the processors of a started rebuild have reached its head and stopped replaying, calling
+     * {@code progress} every 200 ms; then digests each rebuilt read model.
+     *
+     * @throws IllegalStateException when they have not caught up within {@code timeout} (they keep going)
+     */
+    public Result await(Started started, Duration timeout, java.util.function.Consumer<Progress> progress)
+            throws InterruptedException {
+        long deadline = started.startedNanos() + timeout.toNanos();
+        while (true) {
+            Map<String, Long> positions = new LinkedHashMap<>();
+            boolean done = true;
+            for (Map.Entry<String, StreamingEventProcessor> entry : started.processors().entrySet()) {
+                long position = position(entry.getValue());
+                positions.put(entry.getKey(), position);
+                done &= position >= started.head() && !entry.getValue().isReplaying();
+            }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started.startedNanos());
+            progress.accept(new Progress(positions, started.head(), elapsed));
+            if (done) {
+                List<Checksum> digests = new ArrayList<>();
+                for (String group : started.processors().keySet()) {
+                    digests.add(checksums.of(group));
+                }
+                return new Result(List.copyOf(started.processors().keySet()), started.head(), elapsed, digests);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the rebuild of " + started.processors().keySet() + " has not reached event "
+                        + started.head() + " within " + timeout.toSeconds() + " s (at " + positions + "); the processors keep replaying");
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+    }
+
+    private static void restartStopped(java.util.Collection<StreamingEventProcessor> processors) {
+        processors.forEach(processor -> {
+            if (!processor.isRunning()) {
+                processor.start();
+            }
+        });
     }
 
     /** The highest global index of the event store, 0 when it is empty. */

@@ -175,6 +175,9 @@ public abstract class HostileInputFuzzContract {
             // Publishing a checkpoint reads no body and cannot fail for an operator; sent by a citizen it is
             // refused by the access rules, which is the refusal this endpoint has.
             case "/api/v1/integrity/checkpoints" -> new Endpoint(pattern, path, Actor.CITIZEN, readsBody, "");
+            // An operator's rebuild of a processor that does not exist: refused with 404, nothing is reset.
+            case "/api/v1/ops/processors/{name}/rebuild" -> new Endpoint(pattern, pattern.replace("{name}", "no-such-processor"),
+                    Actor.OPERATOR, readsBody, "");
             case "/api/v1/case-status/lookup" -> new Endpoint(pattern, path, Actor.CITIZEN, true,
                     "{\"caseNumber\": \"CN-2030-000001\", \"casePassword\": \"not-the-password\"}");
             default -> pattern.matches("/api/v1/cases/\\{caseId}/(approve|reject|close)")
