@@ -28,7 +28,8 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "ledger", mixinStandardHelpOptions = true, version = "Civic Ledger 0.1",
         description = "An event-sourced ledger for a city's digital services.",
         subcommands = {LedgerCommandLine.Serve.class, LedgerCommandLine.Demo.class, LedgerCommandLine.Bench.class,
-                LedgerCommandLine.Token.class, org.civicledger.ops.verify.VerifyCommand.class, org.civicledger.ops.verify.ExportCommand.class})
+                LedgerCommandLine.Token.class, org.civicledger.ops.verify.VerifyCommand.class, org.civicledger.ops.verify.ExportCommand.class,
+                org.civicledger.ops.rebuild.RebuildCommand.class})
 public class LedgerCommandLine implements Callable<Integer> {
 
     public static int run(String[] args) {
@@ -109,7 +110,8 @@ public class LedgerCommandLine implements Callable<Integer> {
         }
     }
 
-    @Command(name = "bench", subcommands = org.civicledger.ops.verify.VerifyBenchCommand.class, description = "Submit cases with N concurrent clients end to end (command, durable event, "
+    @Command(name = "bench", subcommands = {org.civicledger.ops.verify.VerifyBenchCommand.class,
+            org.civicledger.ops.bench.RebuildBenchCommand.class}, description = "Submit cases with N concurrent clients end to end (command, durable event, "
             + "status projection visible) and compare with raw single-row JDBC inserts on the same database.")
     static class Bench extends LedgerOptions implements Callable<Integer> {
 

@@ -1,9 +1,12 @@
 package org.civicledger.projections;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.civicledger.projections.audit.AuditTrailProjection;
 import org.civicledger.projections.casestatus.CaseStatusProjection;
 import org.civicledger.projections.citizenhistory.CitizenHistoryProjection;
+import org.civicledger.projections.rebuild.ReadModelTable;
 import org.civicledger.projections.referencedata.ReferenceDataProjection;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -27,4 +30,30 @@ public class ProjectionsModule {
             CitizenHistoryProjection.PROCESSING_GROUP,
             ReferenceDataProjection.PROCESSING_GROUP,
             AuditTrailProjection.PROCESSING_GROUP);
+
+    /**
+     * The tables each processing group builds, with their primary keys: what its reset handler empties, what a
+     * rebuild refills and what {@link org.civicledger.projections.rebuild.ProjectionChecksum} digests. No table
+     * belongs to two groups.
+     */
+    public static final Map<String, List<ReadModelTable>> TABLES = tables();
+
+    private static Map<String, List<ReadModelTable>> tables() {
+        Map<String, List<ReadModelTable>> tables = new LinkedHashMap<>();
+        tables.put(CaseStatusProjection.PROCESSING_GROUP, List.of(
+                ReadModelTable.of("case_status", "case_id"),
+                ReadModelTable.of("case_step", "case_id", "step_no")));
+        tables.put(CitizenHistoryProjection.PROCESSING_GROUP, List.of(
+                ReadModelTable.of("citizen_case", "case_id"),
+                ReadModelTable.of("citizen_timeline", "citizen_subject", "position")));
+        tables.put(ReferenceDataProjection.PROCESSING_GROUP, List.of(
+                ReadModelTable.of("ref_agency", "agency_code"),
+                ReadModelTable.of("ref_case_type", "case_type_code"),
+                ReadModelTable.of("ref_case_type_revision", "case_type_code", "revision_no"),
+                ReadModelTable.of("ref_calendar_year", "calendar_year"),
+                ReadModelTable.of("ref_holiday", "day_on")));
+        tables.put(AuditTrailProjection.PROCESSING_GROUP, List.of(
+                ReadModelTable.of("audit_event", "global_index")));
+        return java.util.Collections.unmodifiableMap(tables);
+    }
 }

@@ -38,6 +38,7 @@ import org.civicledger.command.privacy.PersonalDataModule;
 import org.civicledger.command.privacy.PersonalDataSealing;
 import org.civicledger.events.common.LedgerCommand;
 import org.civicledger.ops.LedgerClock;
+import org.civicledger.projections.ProjectionsModule;
 import org.civicledger.projections.integrity.ChainingJdbcEventStorageEngine;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -213,6 +214,13 @@ public class AxonConfiguration {
                     // Queuing a notice must not undo the case step that caused it: log, keep the step.
                     .registerListenerInvocationErrorHandler(CaseNoticePolicy.PROCESSING_GROUP,
                             config -> new LoggingErrorHandler());
+            // A rebuild (reset of the tokens) replays every event, the dead-lettered ones too: their letters are
+            // removed in the reset's transaction, and an event that still fails is dead-lettered again. Left in
+            // place, the queue would hold each replayed event of those sequences a second time.
+            for (String group : ProjectionsModule.PROCESSING_GROUPS) {
+                configurer.eventProcessing().registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                        (config, builder) -> builder.allowReset(true));
+            }
         };
     }
 

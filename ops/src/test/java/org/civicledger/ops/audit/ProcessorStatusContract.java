@@ -21,6 +21,7 @@ import org.civicledger.events.common.Actor;
 import org.civicledger.events.common.Role;
 import org.civicledger.events.reference.ReferenceCommands.RegisterAgency;
 import org.civicledger.ops.support.TestTokens;
+import org.civicledger.projections.rebuild.ProjectionChecksum;
 import org.civicledger.query.security.DevelopmentIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +51,8 @@ abstract class ProcessorStatusContract {
     private JdbcTemplate jdbc;
     @Autowired
     private MeterRegistry meters;
+    @Autowired
+    private ProjectionChecksum checksums;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -115,6 +118,32 @@ abstract class ProcessorStatusContract {
         assertThat(jdbc.queryForObject("SELECT status FROM case_status WHERE case_id = ?", String.class, caseId)).isEqualTo("IN_REVIEW");
         mvc.perform(get("/api/v1/ops/processors/no-such-processor/dead-letters").header("Authorization", tokens.operator()))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void an_operator_rebuilds_a_read_model_over_http_and_it_comes_back_the_same() throws Exception {
+        TestTokens tokens = TestTokens.of(issuer);
+        commands.sendAndWait(new RegisterAgency("AG-PS-RB", "Rebuilt Office", "cmd-ps-rb-1", new Actor("operator-1", Role.OPERATOR, null)));
+        awaitTrue(() -> processor(processors(tokens.operator()), "reference-data").get("lagEvents").asLong() == 0
+                && jdbc.queryForObject("SELECT COUNT(*) FROM ref_agency WHERE agency_code = 'AG-PS-RB'", Integer.class) == 1);
+        ProjectionChecksum.Checksum before = checksums.of("reference-data");
+
+        mvc.perform(post("/api/v1/ops/processors/reference-data/rebuild").header("Authorization", tokens.auditor())
+                .header("Idempotency-Key", UUID.randomUUID().toString())).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/ops/processors/case-notices/rebuild").header("Authorization", tokens.operator())
+                .header("Idempotency-Key", UUID.randomUUID().toString())).andExpect(status().isNotFound());
+        JsonNode started = read(mvc.perform(post("/api/v1/ops/processors/reference-data/rebuild")
+                        .header("Authorization", tokens.operator()).header("Idempotency-Key", UUID.randomUUID().toString()))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString());
+        assertThat(started.get("processor").asText()).isEqualTo("reference-data");
+        assertThat(started.get("replaysTo").asLong()).isEqualTo(jdbc.queryForObject("SELECT MAX(globalindex) FROM domainevententry", Long.class));
+
+        // Replayed to the head: not replaying any more, no lag, the same rows as before.
+        awaitTrue(() -> {
+            JsonNode status = processor(processors(tokens.operator()), "reference-data");
+            return status.get("segments").size() > 0 && !status.get("replaying").asBoolean() && status.get("lagEvents").asLong() == 0;
+        });
+        assertThat(checksums.of("reference-data")).isEqualTo(before);
     }
 
     private JsonNode retry(TestTokens tokens) throws Exception {

@@ -107,6 +107,9 @@ abstract class AccessMatrixContract {
                 null, "DDDDDAA"));
         rows.add(new Row("POST /api/v1/ops/processors/{name}/dead-letters/retry", "POST",
                 "/api/v1/ops/processors/case-status/dead-letters/retry", "", "DDDDDDA"));
+        // A rebuild empties a read model: operators only (asked for a name that is no processor, so nothing is reset here).
+        rows.add(new Row("POST /api/v1/ops/processors/{name}/rebuild", "POST", "/api/v1/ops/processors/no-such-processor/rebuild",
+                "", "DDDDDDA"));
         // Case writes, in the order of a case's life, on case A (agency X, applicant citizen A).
         rows.add(new Row("POST /api/v1/cases", "POST", "/api/v1/cases", submission(CITIZEN_A), "DADADDD"));
         rows.add(new Row("POST /api/v1/cases/{caseId}/accept", "POST", "/api/v1/cases/" + caseA + "/accept", "", "DDDADDD"));

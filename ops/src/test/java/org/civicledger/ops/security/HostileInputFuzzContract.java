@@ -191,6 +191,9 @@ public abstract class HostileInputFuzzContract {
             case "/api/v1/providers/{code}/callbacks" -> new Endpoint(pattern, pattern.replace("{code}", "NO-SUCH-PROVIDER"), Actor.CITIZEN,
                     true, "{\"providerEventId\": \"evt-1\", \"paymentId\": \"no-such-payment\", \"status\": \"succeeded\","
                             + " \"amount\": \"250\", \"currency\": \"TWD\", \"occurredAt\": \"2030-01-01T00:00:00Z\"}");
+            // An operator's rebuild of a processor that does not exist: refused with 404, nothing is reset.
+            case "/api/v1/ops/processors/{name}/rebuild" -> new Endpoint(pattern, pattern.replace("{name}", "no-such-processor"),
+                    Actor.OPERATOR, readsBody, "");
             case "/api/v1/case-status/lookup" -> new Endpoint(pattern, path, Actor.CITIZEN, true,
                     "{\"caseNumber\": \"CN-2030-000001\", \"casePassword\": \"not-the-password\"}");
             default -> pattern.matches("/api/v1/cases/\\{caseId}/(approve|reject|close)")

@@ -1,8 +1,16 @@
 package org.civicledger.projections.citizenhistory;
 
+import java.sql.Types;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.EventMessage;
@@ -20,7 +28,9 @@ import org.civicledger.events.cases.CaseEvent.CaseTransferred;
 import org.civicledger.events.cases.CaseEvent.DeadlineExtended;
 import org.civicledger.events.cases.CaseEvent.SupplementProvided;
 import org.civicledger.events.cases.CaseEvent.SupplementRequested;
+import org.civicledger.projections.support.BatchedStatement;
 import org.civicledger.projections.support.EventPositions;
+import org.civicledger.projections.support.ProcessorBatch;
 import org.civicledger.projections.support.Jdbc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -57,12 +67,14 @@ public class CitizenHistoryProjection {
         if (subject == null || subject.isBlank()) {
             return;
         }
-        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM citizen_case WHERE case_id = ?", Integer.class, event.caseId());
-        if (known == null || known == 0) {
-            jdbc.update("INSERT INTO citizen_case (case_id, citizen_subject, last_position) VALUES (?, ?, ?)",
-                    event.caseId(), subject, position);
-        }
-        entry(subject, position, recordedAt, event, summary(event));
+        boolean replay = ReplayToken.isReplay(token);
+        ProcessorBatch.with(BATCH, Batch::new, this::write, batch -> {
+            if (batch.subjectOf(event.caseId()) == null) {
+                batch.cases.put(event.caseId(), subject);
+                batch.caseRows.add(event.caseId(), subject, position);
+            }
+            entry(batch, replay, subject, position, recordedAt, event, summary(event));
+        });
     }
 
     @EventHandler
@@ -71,12 +83,14 @@ public class CitizenHistoryProjection {
             return; // Handled above, where the case's citizen becomes known.
         }
         long position = EventPositions.globalIndexOf(jdbc, message, token);
-        String subject = jdbc.query("SELECT citizen_subject FROM citizen_case WHERE case_id = ?",
-                rows -> rows.next() ? rows.getString(1) : null, event.caseId());
-        if (subject == null) {
-            return; // A counter application without a citizen account: no timeline to add to.
-        }
-        entry(subject, position, recordedAt, event, summary(event));
+        boolean replay = ReplayToken.isReplay(token);
+        ProcessorBatch.with(BATCH, Batch::new, this::write, batch -> {
+            String subject = batch.subjectOf(event.caseId());
+            if (subject == null) {
+                return; // A counter application without a citizen account: no timeline to add to.
+            }
+            entry(batch, replay, subject, position, recordedAt, event, summary(event));
+        });
     }
 
     /** A replay starts from nothing: the timelines are rebuilt from the first event on. */
@@ -86,17 +100,58 @@ public class CitizenHistoryProjection {
         jdbc.update("DELETE FROM citizen_case");
     }
 
-    private void entry(String subject, long position, Instant recordedAt, CaseEvent event, String summary) {
-        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM citizen_timeline WHERE citizen_subject = ? AND position = ?",
-                Integer.class, subject, position);
-        if (known != null && known > 0) {
-            return;
-        }
-        String bounded = summary.length() <= SUMMARY_LENGTH_MAX ? summary : summary.substring(0, SUMMARY_LENGTH_MAX - 3) + "...";
-        jdbc.update("""
+    private static final String BATCH = CitizenHistoryProjection.class.getName();
+
+    /** One processor batch: the citizens of its cases (read ahead with one query) and the rows it adds. */
+    private final class Batch {
+        private final Map<String, String> cases = new HashMap<>();
+        private final Set<String> looked = new HashSet<>();
+        private final Set<String> entries = new HashSet<>();
+        private final BatchedStatement caseRows = new BatchedStatement(
+                "INSERT INTO citizen_case (case_id, citizen_subject, last_position) VALUES (?, ?, ?)",
+                Types.VARCHAR, Types.VARCHAR, Types.BIGINT);
+        private final BatchedStatement timelineRows = new BatchedStatement("""
                 INSERT INTO citizen_timeline (citizen_subject, position, occurred_at, kind, case_id, summary)
                 VALUES (?, ?, ?, ?, ?, ?)""",
-                subject, position, Jdbc.timestamp(recordedAt), event.getClass().getSimpleName(), event.caseId(), bounded);
+                Types.VARCHAR, Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR);
+
+        /** The citizen of a case, or null for a case without one; the batch's cases are read in one query. */
+        String subjectOf(String caseId) {
+            if (!looked.contains(caseId)) {
+                List<String> ids = ProcessorBatch.aggregateIdentifiers(caseId).stream().filter(id -> !looked.contains(id)).toList();
+                for (int from = 0; from < ids.size(); from += 500) {
+                    List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+                    jdbc.query("SELECT case_id, citizen_subject FROM citizen_case WHERE case_id IN ("
+                                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")",
+                            rows -> {
+                                cases.putIfAbsent(rows.getString(1), rows.getString(2));
+                            }, chunk.toArray());
+                }
+                looked.addAll(ids);
+            }
+            return cases.get(caseId);
+        }
+    }
+
+    private void write(Batch batch) {
+        batch.caseRows.execute(jdbc);
+        batch.timelineRows.execute(jdbc);
+    }
+
+    private void entry(Batch batch, boolean replay, String subject, long position, Instant recordedAt, CaseEvent event, String summary) {
+        // A replay starts from emptied tables and commits each batch with its token: no entry of it exists yet.
+        if (!batch.entries.add(subject + "\n" + position)) {
+            return;
+        }
+        if (!replay) {
+            Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM citizen_timeline WHERE citizen_subject = ? AND position = ?",
+                    Integer.class, subject, position);
+            if (known != null && known > 0) {
+                return;
+            }
+        }
+        String bounded = summary.length() <= SUMMARY_LENGTH_MAX ? summary : summary.substring(0, SUMMARY_LENGTH_MAX - 3) + "...";
+        batch.timelineRows.add(subject, position, Jdbc.timestamp(recordedAt), event.getClass().getSimpleName(), event.caseId(), bounded);
     }
 
     /** What the citizen reads about an event of one of their cases; facts only, no free text. */

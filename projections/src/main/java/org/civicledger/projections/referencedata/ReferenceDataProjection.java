@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
@@ -51,8 +52,8 @@ public class ReferenceDataProjection {
     }
 
     @EventHandler
-    public void on(AgencyRegistered event, TrackingToken token, @Timestamp Instant recordedAt) {
-        long position = EventPositions.of(token);
+    public void on(AgencyRegistered event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
+        long position = EventPositions.globalIndexOf(jdbc, message, token);
         if (lastPosition("ref_agency", "agency_code", event.agencyCode()) == null) {
             jdbc.update("INSERT INTO ref_agency (agency_code, name, registered_at, last_position, updated_at) VALUES (?, ?, ?, ?, ?)",
                     event.agencyCode(), event.name(), Jdbc.timestamp(recordedAt), position, Jdbc.timestamp(recordedAt));
@@ -60,8 +61,8 @@ public class ReferenceDataProjection {
     }
 
     @EventHandler
-    public void on(AgencyRenamed event, TrackingToken token, @Timestamp Instant recordedAt) {
-        long position = EventPositions.of(token);
+    public void on(AgencyRenamed event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
+        long position = EventPositions.globalIndexOf(jdbc, message, token);
         Long last = requireKnown("ref_agency", "agency_code", event.agencyCode(), "agency");
         if (last < position) {
             jdbc.update("UPDATE ref_agency SET name = ?, last_position = ?, updated_at = ? WHERE agency_code = ?",
@@ -70,8 +71,8 @@ public class ReferenceDataProjection {
     }
 
     @EventHandler
-    public void on(CaseTypeRegistered event, TrackingToken token, @Timestamp Instant recordedAt) {
-        long position = EventPositions.of(token);
+    public void on(CaseTypeRegistered event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
+        long position = EventPositions.globalIndexOf(jdbc, message, token);
         if (lastPosition("ref_case_type", "case_type_code", event.caseTypeCode()) != null) {
             return;
         }
@@ -86,8 +87,8 @@ public class ReferenceDataProjection {
     }
 
     @EventHandler
-    public void on(CaseTypeRevised event, TrackingToken token, @Timestamp Instant recordedAt) {
-        long position = EventPositions.of(token);
+    public void on(CaseTypeRevised event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
+        long position = EventPositions.globalIndexOf(jdbc, message, token);
         Long last = requireKnown("ref_case_type", "case_type_code", event.caseTypeCode(), "case type");
         if (last >= position) {
             return;
@@ -106,8 +107,8 @@ public class ReferenceDataProjection {
     }
 
     @EventHandler
-    public void on(CalendarYearPublished event, TrackingToken token) {
-        long position = EventPositions.of(token);
+    public void on(CalendarYearPublished event, EventMessage<?> message, TrackingToken token) {
+        long position = EventPositions.globalIndexOf(jdbc, message, token);
         Long last = lastPosition("ref_calendar_year", "calendar_year", event.year());
         if (last != null && last >= position) {
             return;
@@ -126,8 +127,8 @@ public class ReferenceDataProjection {
     }
 
     @EventHandler
-    public void on(HolidayDeclared event, TrackingToken token) {
-        long position = EventPositions.of(token);
+    public void on(HolidayDeclared event, EventMessage<?> message, TrackingToken token) {
+        long position = EventPositions.globalIndexOf(jdbc, message, token);
         Long last = lastPosition("ref_holiday", "day_on", event.date());
         if (last != null && last >= position) {
             return;

@@ -1,8 +1,15 @@
 package org.civicledger.projections.support;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -26,11 +33,50 @@ public final class EventPositions {
      * fills a gap (committed after events with higher indexes were read) reports the highest index
      * seen so far, not the event's own, so two events can share a token position. Falls back to the
      * token where the event is not in the JDBC event table (another event store).
+     *
+     * <p>Every row of every read model records it, so it must not cost a query per event: inside a
+     * processor's batch (a {@link BatchingUnitOfWork}) the indexes of the whole batch are read with one
+     * query the first time one is asked for, and kept in the unit of work for the other handlers of the batch.
      */
     public static long globalIndexOf(JdbcTemplate jdbc, EventMessage<?> message, TrackingToken token) {
+        Map<String, Long> batch = batchIndexes(jdbc);
+        Long known = batch == null ? null : batch.get(message.getIdentifier());
+        if (known != null) {
+            return known;
+        }
         List<Long> index = jdbc.queryForList("SELECT globalindex FROM domainevententry WHERE eventidentifier = ?", Long.class,
                 message.getIdentifier());
         return index.isEmpty() ? of(token) : index.get(0);
+    }
+
+    private static final String BATCH_INDEXES = EventPositions.class.getName() + ".batchIndexes";
+    private static final int IDENTIFIERS_PER_QUERY = 500;
+
+    /** The global indexes of the events of the current processor batch, by event identifier; null outside a batch. */
+    private static Map<String, Long> batchIndexes(JdbcTemplate jdbc) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        if (!(root instanceof BatchingUnitOfWork<?> batch) || batch.getMessages().size() < 2) {
+            return null;
+        }
+        return root.getOrComputeResource(BATCH_INDEXES, key -> {
+            List<String> identifiers = new ArrayList<>();
+            for (Message<?> message : batch.getMessages()) {
+                identifiers.add(message.getIdentifier());
+            }
+            Map<String, Long> indexes = new HashMap<>();
+            for (int from = 0; from < identifiers.size(); from += IDENTIFIERS_PER_QUERY) {
+                List<String> chunk = identifiers.subList(from, Math.min(identifiers.size(), from + IDENTIFIERS_PER_QUERY));
+                String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+                jdbc.query("SELECT eventidentifier, globalindex FROM domainevententry WHERE eventidentifier IN (" + marks + ")",
+                        rows -> {
+                            indexes.put(rows.getString(1), rows.getLong(2));
+                        }, chunk.toArray());
+            }
+            return indexes;
+        });
     }
 
     /**

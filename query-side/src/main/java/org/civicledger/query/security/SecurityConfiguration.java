@@ -147,6 +147,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/ops/processors", "/api/v1/ops/processors/*/dead-letters")
                                 .hasAnyRole(AUDITOR, OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/ops/processors/*/dead-letters/retry").hasRole(OPERATOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/ops/processors/*/rebuild").hasRole(OPERATOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/reference/**").hasAnyRole(CITIZEN, OFFICER, AUDITOR, OPERATOR)
                         .anyRequest().access(new UnmappedRequestsOnly(() -> context.getBean("requestMappingHandlerMapping",
                                 RequestMappingHandlerMapping.class))));

@@ -95,11 +95,13 @@ class ReadApiTest {
         caseStatus = new CaseStatusProjection(jdbc);
         CitizenHistoryProjection history = new CitizenHistoryProjection(jdbc);
         ReferenceDataProjection reference = new ReferenceDataProjection(jdbc);
-        reference.on(new AgencyRegistered("AG-BUILD", "Building Office"), token(), T0);
-        reference.on(new CaseTypeRegistered("BP", "AG-BUILD", "Building permit", List.of("floor-plan"), Money.twd(250), 10),
-                token(), T0);
-        reference.on(new CalendarYearPublished(2025, List.of(new Holiday(LocalDate.of(2025, 1, 1), "New Year")),
-                List.of(LocalDate.of(2025, 2, 8)), "DGPA 2025"), token());
+        AgencyRegistered agency = new AgencyRegistered("AG-BUILD", "Building Office");
+        reference.on(agency, GenericEventMessage.asEventMessage(agency), token(), T0);
+        CaseTypeRegistered caseType = new CaseTypeRegistered("BP", "AG-BUILD", "Building permit", List.of("floor-plan"), Money.twd(250), 10);
+        reference.on(caseType, GenericEventMessage.asEventMessage(caseType), token(), T0);
+        CalendarYearPublished calendar = new CalendarYearPublished(2025, List.of(new Holiday(LocalDate.of(2025, 1, 1), "New Year")),
+                List.of(LocalDate.of(2025, 2, 8)), "DGPA 2025");
+        reference.on(calendar, GenericEventMessage.asEventMessage(calendar), token());
 
         ApplicationSubmitted submitted = new ApplicationSubmitted("case-1", "BP", "AG-BUILD",
                 new Applicant("citizen-1", NationalId.withCheckDigit("A12345678"), "Lin Mei-hua", "mei@example.org", null),
@@ -109,16 +111,16 @@ class ReadApiTest {
         CaseReviewStarted review = new CaseReviewStarted("case-1", "officer-7");
         CaseApproved approved = new CaseApproved("case-1", "complete", LocalDate.of(2025, 3, 10), 4, true, LocalDate.of(2025, 4, 9));
         GlobalSequenceTrackingToken token = token();
-        caseStatus.on(submitted, token, T0, 0, "CITIZEN");
+        caseStatus.on(submitted, GenericEventMessage.asEventMessage(submitted), token, T0, 0, "CITIZEN");
         history.on(submitted, GenericEventMessage.asEventMessage(submitted), token, T0);
         token = token();
-        caseStatus.on(accepted, token, T0, 1, "OFFICER");
+        caseStatus.on(accepted, GenericEventMessage.asEventMessage(accepted), token, T0, 1, "OFFICER");
         history.on(accepted, GenericEventMessage.asEventMessage(accepted), token, T0);
         token = token();
-        caseStatus.on(review, token, T0, 2, "OFFICER");
+        caseStatus.on(review, GenericEventMessage.asEventMessage(review), token, T0, 2, "OFFICER");
         history.on(review, GenericEventMessage.asEventMessage(review), token, T0);
         token = token();
-        caseStatus.on(approved, token, T0, 3, "OFFICER");
+        caseStatus.on(approved, GenericEventMessage.asEventMessage(approved), token, T0, 3, "OFFICER");
         history.on(approved, GenericEventMessage.asEventMessage(approved), token, T0);
 
         CaseStatusQueries cases = new CaseStatusQueries(jdbc);

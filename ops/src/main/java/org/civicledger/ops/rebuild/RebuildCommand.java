@@ -1,0 +1,96 @@
+package org.civicledger.ops.rebuild;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.civicledger.ops.LedgerCommandLine;
+import org.civicledger.projections.rebuild.ProjectionChecksum.Checksum;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ledger rebuild <projection>|all}: rebuilds read models from the event store on a node of its own (no web
+ * server, no notice dispatch, no checkpoints, deadlines paused), with a progress bar on stderr; prints each rebuilt
+ * read model's checksum and a summary on stdout.
+ *
+ * <p>Exit status: 0 rebuilt; 2 unknown projection name; 3 a running node holds the processor (stop it first);
+ * 1 anything else, such as not catching up within {@code --timeout-minutes}.
+ */
+@Command(name = "rebuild", description = "Rebuild read models from the event store: case-status, citizen-history, reference-data, "
+        + "audit-trail, or all. Run it while no other node runs these processors.")
+public class RebuildCommand extends LedgerCommandLine.LedgerOptions implements Callable<Integer> {
+
+    @Parameters(paramLabel = "<projection>|all", arity = "0..*", description = "The read model to rebuild, or all.")
+    List<String> arguments = new ArrayList<>();
+
+    @Option(names = "--timeout-minutes", defaultValue = "120", description = "Give up waiting after this long (default ${DEFAULT-VALUE}).")
+    long timeoutMinutes;
+
+    @Option(names = "--progress-seconds", defaultValue = "5",
+            description = "Seconds between progress lines when stderr is not a terminal (default ${DEFAULT-VALUE}).")
+    long progressSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        // Unknown options (Spring properties such as --ledger.projections.batch-size=500) arrive among the
+        // positional arguments: the command line passes unmatched options on as positional ones.
+        List<String> names = new ArrayList<>();
+        List<String> spring = new ArrayList<>();
+        for (String argument : arguments) {
+            (argument.startsWith("-") ? spring : names).add(argument);
+        }
+        if (names.size() != 1) {
+            System.err.println("ledger rebuild takes one projection name, or all: " + String.join(", ",
+                    org.civicledger.projections.ProjectionsModule.PROCESSING_GROUPS));
+            return 2;
+        }
+        List<String> groups;
+        try {
+            groups = ProjectionRebuild.resolve(names.get(0));
+        } catch (ProjectionRebuild.UnknownProjection unknown) {
+            System.err.println(unknown.getMessage());
+            return 2;
+        }
+        List<String> settings = new ArrayList<>(spring);
+        defaultSetting(settings, "spring.main.web-application-type", "none");
+        defaultSetting(settings, "ledger.notices.dispatch.enabled", "false");
+        defaultSetting(settings, "ledger.integrity.checkpoint-interval", "PT0S");
+        try (ConfigurableApplicationContext context = LedgerCommandLine.start(springArgs(settings.toArray(String[]::new)))) {
+            // This node exists to rebuild: due deadlines are left to the serving nodes.
+            Scheduler scheduler = context.getBeanProvider(Scheduler.class).getIfAvailable();
+            if (scheduler != null) {
+                scheduler.pause();
+            }
+            RebuildProgressBar bar = new RebuildProgressBar(System.err, System.console() != null, Duration.ofSeconds(progressSeconds));
+            ProjectionRebuild.Result result;
+            try {
+                result = context.getBean(ProjectionRebuild.class).rebuild(groups, Duration.ofMinutes(timeoutMinutes), bar);
+            } catch (ProjectionRebuild.ClaimedElsewhere claimed) {
+                bar.finish();
+                System.err.println(claimed.getMessage());
+                return 3;
+            } catch (IllegalStateException late) {
+                bar.finish();
+                System.err.println(late.getMessage());
+                return 1;
+            }
+            bar.finish();
+            for (Checksum checksum : result.checksums()) {
+                System.out.println(checksum.describe());
+            }
+            System.out.printf("Rebuilt %s: %,d events in %.1f s, %,.0f events/s.%n", String.join(", ", result.processors()),
+                    result.head(), result.elapsed().toMillis() / 1000.0, result.eventsPerSecond());
+            return 0;
+        }
+    }
+
+    private static void defaultSetting(List<String> settings, String key, String value) {
+        if (settings.stream().noneMatch(setting -> setting.startsWith("--" + key + "="))) {
+            settings.add("--" + key + "=" + value);
+        }
+    }
+}

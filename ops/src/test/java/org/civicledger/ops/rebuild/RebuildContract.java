@@ -1,0 +1,227 @@
+package org.civicledger.ops.rebuild;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.civicledger.events.cases.Applicant;
+import org.civicledger.events.cases.CaseCommands.AcceptCase;
+import org.civicledger.events.cases.CaseCommands.ApproveCase;
+import org.civicledger.events.cases.CaseCommands.CloseCase;
+import org.civicledger.events.cases.CaseCommands.ExtendDeadline;
+import org.civicledger.events.cases.CaseCommands.ProvideSupplement;
+import org.civicledger.events.cases.CaseCommands.RejectCase;
+import org.civicledger.events.cases.CaseCommands.RequestSupplement;
+import org.civicledger.events.cases.CaseCommands.StartReview;
+import org.civicledger.events.cases.CaseCommands.SubmitApplication;
+import org.civicledger.events.cases.CaseCommands.TransferCase;
+import org.civicledger.events.cases.CaseCommands.WithdrawApplication;
+import org.civicledger.events.common.Actor;
+import org.civicledger.events.common.DocumentReference;
+import org.civicledger.events.common.Money;
+import org.civicledger.events.common.NationalId;
+import org.civicledger.events.common.Role;
+import org.civicledger.events.privacy.PrivacyCommands.EraseCitizenData;
+import org.civicledger.events.reference.CalendarEvents.Holiday;
+import org.civicledger.events.reference.ReferenceCommands.DeclareHoliday;
+import org.civicledger.events.reference.ReferenceCommands.PublishCalendarYear;
+import org.civicledger.events.reference.ReferenceCommands.RegisterAgency;
+import org.civicledger.events.reference.ReferenceCommands.RegisterCaseType;
+import org.civicledger.events.reference.ReferenceCommands.RenameAgency;
+import org.civicledger.events.reference.ReferenceCommands.ReviseCaseType;
+import org.civicledger.ops.demo.ProjectionCatchUp;
+import org.civicledger.projections.ProjectionsModule;
+import org.civicledger.projections.rebuild.ProjectionChecksum;
+import org.civicledger.projections.rebuild.ProjectionChecksum.Checksum;
+import org.civicledger.projections.rebuild.ProjectionChecksum.TableRows;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Rebuilding read models in the whole assembly: a realistic history (reference data with revisions, cases through
+ * every kind of step, a transfer, a withdrawal, an erasure) is projected live; a rebuild through the same code as
+ * {@code ledger rebuild} gives every read model the same checksum as the live one; a corrupted row changes the
+ * checksum and a rebuild repairs it; a processor claimed by another node is refused, and nothing is reset.
+ */
+abstract class RebuildContract {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Actor OPERATOR = new Actor("operator-rb", Role.OPERATOR, null);
+    private static final Actor OFFICER = Actor.officer("officer-rb-1", "AG-RB1");
+    private static final Actor OTHER_OFFICER = Actor.officer("officer-rb-2", "AG-RB2");
+
+    @Autowired
+    private CommandGateway commands;
+    @Autowired
+    private EventProcessingConfiguration processing;
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private ProjectionRebuild rebuild;
+    @Autowired
+    private ProjectionChecksum checksums;
+
+    private int commandNo;
+
+    @Test
+    void a_rebuilt_read_model_has_the_live_ones_checksum_and_a_corrupted_row_is_repaired() throws Exception {
+        history();
+        awaitCaughtUp();
+        Map<String, Checksum> live = checksumAll();
+        for (Checksum checksum : live.values()) {
+            for (TableRows table : checksum.tables()) {
+                assertThat(table.rows()).as("rows of %s before the rebuild", table.table()).isPositive();
+            }
+        }
+
+        ProjectionRebuild.Result rebuilt = rebuild.rebuild(ProjectionsModule.PROCESSING_GROUPS, WAIT, progress -> { });
+        assertThat(rebuilt.head()).isEqualTo(rebuild.head());
+        assertThat(rebuilt.checksums()).containsExactlyElementsOf(live.values());
+        assertThat(checksumAll()).isEqualTo(live);
+
+        // Corrupted rows, one per read model: each checksum changes.
+        jdbc.update("UPDATE case_status SET status = 'CLOSED', overdue = TRUE WHERE case_id = 'case-rb-1'");
+        jdbc.update("DELETE FROM citizen_timeline WHERE citizen_subject = 'citizen-rb-2' AND position = "
+                + "(SELECT MAX(position) FROM citizen_timeline WHERE citizen_subject = 'citizen-rb-2')");
+        jdbc.update("UPDATE ref_agency SET name = '' WHERE agency_code = 'AG-RB1'");
+        jdbc.update("UPDATE audit_event SET channel = NULL WHERE global_index = (SELECT MAX(global_index) FROM audit_event)");
+        jdbc.update("UPDATE audit_event SET channel = '' WHERE global_index = (SELECT MIN(global_index) FROM audit_event)");
+        Map<String, Checksum> corrupted = checksumAll();
+        for (String group : ProjectionsModule.PROCESSING_GROUPS) {
+            assertThat(corrupted.get(group).sha256()).as("checksum of corrupted %s", group).isNotEqualTo(live.get(group).sha256());
+        }
+
+        // One read model rebuilt alone: repaired; the others are left as they are.
+        ProjectionRebuild.Result one = rebuild.rebuild(ProjectionRebuild.resolve("case-status"), WAIT, progress -> { });
+        assertThat(one.checksums()).containsExactly(live.get("case-status"));
+        assertThat(checksums.of("citizen-history")).isEqualTo(corrupted.get("citizen-history"));
+
+        rebuild.rebuild(ProjectionRebuild.resolve("all"), WAIT, progress -> { });
+        assertThat(checksumAll()).isEqualTo(live);
+
+        // After a rebuild the processors run on as before: a new case reaches the read models.
+        send(new SubmitApplication("case-rb-after", "RB-PERMIT", applicant("citizen-rb-1", "A12345601"), documents(),
+                nextId(), Actor.citizen("citizen-rb-1")));
+        awaitCaughtUp();
+        assertThat(jdbc.queryForObject("SELECT status FROM case_status WHERE case_id = 'case-rb-after'", String.class))
+                .isEqualTo("SUBMITTED");
+        for (String group : ProjectionsModule.PROCESSING_GROUPS) {
+            assertThat(processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow().isReplaying()).isFalse();
+        }
+    }
+
+    @Test
+    void a_processor_claimed_by_another_node_is_refused_and_nothing_is_reset() throws Exception {
+        send(new RegisterAgency("AG-RB-CLAIM", "Claimed Office", nextId(), OPERATOR));
+        awaitCaughtUp();
+        Checksum before = checksums.of("reference-data");
+        jdbc.update("UPDATE tokenentry SET owner = 'other-node@ledger-2', timestamp = ? WHERE processorname = 'reference-data'",
+                Instant.now().toString());
+
+        assertThatThrownBy(() -> rebuild.rebuild(List.of("reference-data"), WAIT, progress -> { }))
+                .isInstanceOf(ProjectionRebuild.ClaimedElsewhere.class)
+                .hasMessageContaining("other-node@ledger-2")
+                .hasMessageContaining("stop that node");
+        assertThat(checksums.of("reference-data")).isEqualTo(before);
+
+        // Once the other node let go, this node takes the processor up again.
+        jdbc.update("UPDATE tokenentry SET owner = NULL WHERE processorname = 'reference-data'");
+        send(new RenameAgency("AG-RB-CLAIM", "Claimed Office (renamed)", "new name", nextId(), OPERATOR));
+        await().atMost(WAIT).until(() -> "Claimed Office (renamed)".equals(jdbc.queryForObject(
+                "SELECT name FROM ref_agency WHERE agency_code = 'AG-RB-CLAIM'", String.class)));
+    }
+
+    @Test
+    void an_unknown_projection_is_named_with_the_known_ones() {
+        assertThatThrownBy(() -> ProjectionRebuild.resolve("case-statuses"))
+                .isInstanceOf(ProjectionRebuild.UnknownProjection.class)
+                .hasMessageContaining("case-status, citizen-history, reference-data, audit-trail, or all");
+        assertThat(ProjectionRebuild.resolve("all")).containsExactlyElementsOf(ProjectionsModule.PROCESSING_GROUPS);
+    }
+
+    /** Reference data with changes, and cases through every kind of step, of two citizens (one erased) and two agencies. */
+    private void history() {
+        send(new RegisterAgency("AG-RB1", "Building Office", nextId(), OPERATOR));
+        send(new RegisterAgency("AG-RB2", "Land Office", nextId(), OPERATOR));
+        send(new RenameAgency("AG-RB2", "Land Administration Office", "reorganisation", nextId(), OPERATOR));
+        send(new RegisterCaseType("RB-PERMIT", "AG-RB1", "Building permit", List.of("plan"), Money.twd(250), 10, nextId(), OPERATOR));
+        send(new RegisterCaseType("RB-SURVEY", "AG-RB2", "Land survey", List.of(), Money.twd(0), 20, nextId(), OPERATOR));
+        send(new ReviseCaseType("RB-PERMIT", "Building permit", List.of("plan", "id-copy"), Money.twd(300), 12, "fee schedule 2031",
+                nextId(), OPERATOR));
+        send(new PublishCalendarYear(2031, List.of(new Holiday(LocalDate.of(2031, 1, 1), "New Year")),
+                List.of(LocalDate.of(2031, 2, 8)), "rebuild test calendar", nextId(), OPERATOR));
+        send(new DeclareHoliday(2031, LocalDate.of(2031, 7, 30), "Typhoon day", "typhoon", nextId(), OPERATOR));
+
+        Applicant first = applicant("citizen-rb-1", "A12345601");
+        Applicant second = applicant("citizen-rb-2", "B22345602");
+        // Approved after a supplement and an extension, then closed.
+        submit("case-rb-1", first);
+        send(new AcceptCase("case-rb-1", nextId(), OFFICER));
+        send(new StartReview("case-rb-1", nextId(), OFFICER));
+        send(new RequestSupplement("case-rb-1", "the plan is unreadable", List.of("plan"), nextId(), OFFICER));
+        send(new ProvideSupplement("case-rb-1", documents(), nextId(), Actor.citizen("citizen-rb-1")));
+        send(new ExtendDeadline("case-rb-1", 3, "site visit needed", nextId(), OFFICER));
+        send(new ApproveCase("case-rb-1", "complete", nextId(), OFFICER));
+        send(new CloseCase("case-rb-1", "done", nextId(), OFFICER));
+        // Rejected; withdrawn; transferred to the other agency and accepted there; left submitted.
+        submit("case-rb-2", second);
+        send(new AcceptCase("case-rb-2", nextId(), OFFICER));
+        send(new StartReview("case-rb-2", nextId(), OFFICER));
+        send(new RejectCase("case-rb-2", "not permitted here", nextId(), OFFICER));
+        submit("case-rb-3", second);
+        send(new WithdrawApplication("case-rb-3", "changed my mind", nextId(), Actor.citizen("citizen-rb-2")));
+        submit("case-rb-4", first);
+        send(new TransferCase("case-rb-4", "AG-RB2", "their competence", nextId(), OFFICER));
+        send(new AcceptCase("case-rb-4", nextId(), OTHER_OFFICER));
+        submit("case-rb-5", second);
+        // The second citizen's personal data is erased: events stay, read models keep their rows.
+        send(new EraseCitizenData(NationalId.withCheckDigit("B22345602"), "erasure request RB-1", nextId(), OPERATOR));
+    }
+
+    private void submit(String caseId, Applicant applicant) {
+        send(new SubmitApplication(caseId, "RB-PERMIT", applicant, documents(), nextId(), Actor.citizen(applicant.citizenSubject())));
+    }
+
+    private static Applicant applicant(String subject, String nationalIdFirstNine) {
+        return new Applicant(subject, NationalId.withCheckDigit(nationalIdFirstNine), "Name of " + subject, subject + "@example.org", null);
+    }
+
+    private static List<DocumentReference> documents() {
+        return List.of(new DocumentReference("plan", "doc://plans/1"), new DocumentReference("id-copy", "doc://id/1"));
+    }
+
+    private void send(Object command) {
+        commands.sendAndWait(command);
+    }
+
+    private String nextId() {
+        return "cmd-rb-" + (++commandNo) + "-" + getClass().getSimpleName();
+    }
+
+    private Map<String, Checksum> checksumAll() {
+        Map<String, Checksum> all = new LinkedHashMap<>();
+        for (String group : ProjectionsModule.PROCESSING_GROUPS) {
+            all.put(group, checksums.of(group));
+        }
+        return all;
+    }
+
+    private void awaitCaughtUp() {
+        ProjectionCatchUp catchUp = new ProjectionCatchUp(processing, jdbc);
+        await().atMost(WAIT).until(() -> {
+            long head = catchUp.head();
+            Map<String, Long> positions = catchUp.positions();
+            return ProjectionsModule.PROCESSING_GROUPS.stream().allMatch(group -> positions.getOrDefault(group, -1L) >= head);
+        });
+    }
+}
