@@ -6,6 +6,8 @@ import java.util.Map;
 import org.civicledger.projections.audit.AuditTrailProjection;
 import org.civicledger.projections.casestatus.CaseStatusProjection;
 import org.civicledger.projections.citizenhistory.CitizenHistoryProjection;
+import org.civicledger.projections.citizenpayments.CitizenPaymentsProjection;
+import org.civicledger.projections.journal.JournalProjection;
 import org.civicledger.projections.rebuild.ReadModelTable;
 import org.civicledger.projections.referencedata.ReferenceDataProjection;
 import org.springframework.context.annotation.ComponentScan;
@@ -16,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
  *
  * <p>Each read model is one class whose processing group is named after it; the assembly runs every
  * group in a pooled streaming processor with a dead-letter queue, so a failing event is parked where an
- * operator sees it, never skipped: {@code case-status}, {@code citizen-history}, {@code reference-data} and {@code audit-trail}.
+ * operator sees it, never skipped: {@code case-status}, {@code citizen-history}, {@code reference-data}, {@code audit-trail}, {@code citizen-payments} and {@code journal}.
  * The agency queue and dashboards are queries over {@code case_status}, with no processing group of
  * their own. Schema: {@code db/migration/V2_*} on this module's class path (Flyway).
  */
@@ -29,7 +31,9 @@ public class ProjectionsModule {
             CaseStatusProjection.PROCESSING_GROUP,
             CitizenHistoryProjection.PROCESSING_GROUP,
             ReferenceDataProjection.PROCESSING_GROUP,
-            AuditTrailProjection.PROCESSING_GROUP);
+            AuditTrailProjection.PROCESSING_GROUP,
+            CitizenPaymentsProjection.PROCESSING_GROUP,
+            JournalProjection.PROCESSING_GROUP);
 
     /**
      * The tables each processing group builds, with their primary keys: what its reset handler empties, what a
@@ -54,6 +58,12 @@ public class ProjectionsModule {
                 ReadModelTable.of("ref_holiday", "day_on")));
         tables.put(AuditTrailProjection.PROCESSING_GROUP, List.of(
                 ReadModelTable.of("audit_event", "global_index")));
+        tables.put(CitizenPaymentsProjection.PROCESSING_GROUP, List.of(
+                ReadModelTable.of("citizen_bill", "bill_id"),
+                ReadModelTable.of("citizen_payment", "payment_id"),
+                ReadModelTable.of("citizen_payment_bill", "payment_id", "bill_id")));
+        tables.put(JournalProjection.PROCESSING_GROUP, List.of(
+                ReadModelTable.of("journal_line", "entry_id", "line_number")));
         return java.util.Collections.unmodifiableMap(tables);
     }
 }

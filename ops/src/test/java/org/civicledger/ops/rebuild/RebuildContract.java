@@ -30,7 +30,18 @@ import org.civicledger.events.common.DocumentReference;
 import org.civicledger.events.common.Money;
 import org.civicledger.events.common.NationalId;
 import org.civicledger.events.common.Role;
+import org.civicledger.events.payments.BillCommands.IssueBill;
+import org.civicledger.events.payments.BillReference;
+import org.civicledger.events.payments.CallbackOutcome;
+import org.civicledger.events.payments.Payer;
+import org.civicledger.events.payments.PaymentCommands.InitiatePayment;
+import org.civicledger.events.payments.PaymentCommands.RecordProviderCallback;
+import org.civicledger.events.payments.PaymentCommands.RefundPayment;
 import org.civicledger.events.privacy.PrivacyCommands.EraseCitizenData;
+import org.civicledger.events.reference.FeeKind;
+import org.civicledger.events.reference.PaymentReferenceCommands.RegisterFeeClass;
+import org.civicledger.events.reference.PaymentReferenceCommands.RegisterPaymentProvider;
+import org.civicledger.events.reference.ProviderKind;
 import org.civicledger.events.reference.CalendarEvents.Holiday;
 import org.civicledger.events.reference.ReferenceCommands.DeclareHoliday;
 import org.civicledger.events.reference.ReferenceCommands.PublishCalendarYear;
@@ -49,7 +60,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Rebuilding read models in the whole assembly: a realistic history (reference data with revisions, cases through
- * every kind of step, a transfer, a withdrawal, an erasure) is projected live; a rebuild through the same code as
+ * every kind of step, a transfer, a withdrawal, a fine paid through a provider and partly refunded, an erasure) is projected live; a rebuild through the same code as
  * {@code ledger rebuild} gives every read model the same checksum as the live one; a corrupted row changes the
  * checksum and a rebuild repairs it; a processor claimed by another node is refused, and nothing is reset.
  */
@@ -96,6 +107,8 @@ abstract class RebuildContract {
         jdbc.update("UPDATE ref_agency SET name = '' WHERE agency_code = 'AG-RB1'");
         jdbc.update("UPDATE audit_event SET channel = NULL WHERE global_index = (SELECT MAX(global_index) FROM audit_event)");
         jdbc.update("UPDATE audit_event SET channel = '' WHERE global_index = (SELECT MIN(global_index) FROM audit_event)");
+        jdbc.update("UPDATE citizen_payment SET status = 'FAILED' WHERE payment_id = 'payment-rb-1'");
+        jdbc.update("DELETE FROM journal_line WHERE line_number = (SELECT MAX(line_number) FROM journal_line)");
         Map<String, Checksum> corrupted = checksumAll();
         for (String group : ProjectionsModule.PROCESSING_GROUPS) {
             assertThat(corrupted.get(group).sha256()).as("checksum of corrupted %s", group).isNotEqualTo(live.get(group).sha256());
@@ -145,7 +158,7 @@ abstract class RebuildContract {
     void an_unknown_projection_is_named_with_the_known_ones() {
         assertThatThrownBy(() -> ProjectionRebuild.resolve("case-statuses"))
                 .isInstanceOf(ProjectionRebuild.UnknownProjection.class)
-                .hasMessageContaining("case-status, citizen-history, reference-data, audit-trail, or all");
+                .hasMessageContaining("case-status, citizen-history, reference-data, audit-trail, citizen-payments, journal, or all");
         assertThat(ProjectionRebuild.resolve("all")).containsExactlyElementsOf(ProjectionsModule.PROCESSING_GROUPS);
     }
 
@@ -184,6 +197,20 @@ abstract class RebuildContract {
         send(new TransferCase("case-rb-4", "AG-RB2", "their competence", nextId(), OFFICER));
         send(new AcceptCase("case-rb-4", nextId(), OTHER_OFFICER));
         submit("case-rb-5", second);
+        // A fine paid through a provider, settled, partly refunded: the payments read model and the journal.
+        send(new RegisterFeeClass("RB-FINE", "Building code fine", FeeKind.FINE, "AG-RB1", null, "revenue:AG-RB1:RB-FINE",
+                nextId(), OPERATOR));
+        send(new RegisterPaymentProvider("RB-BANK", "Rebuild Bank", ProviderKind.BANK, List.of("atm"), "provider-secret/RB-BANK",
+                nextId(), OPERATOR));
+        send(new IssueBill("bill-rb-1", "RB-FINE", new Payer("citizen-rb-1", NationalId.withCheckDigit("A12345601"), "Name of citizen-rb-1"),
+                Money.twd(1200), LocalDate.now(java.time.ZoneId.of("Asia/Taipei")).plusDays(180), new BillReference(BillReference.Kind.FINE_TICKET, "T-RB-1"), nextId(), OFFICER));
+        send(new InitiatePayment("payment-rb-1", List.of("bill-rb-1"), "RB-BANK", "atm", nextId(), Actor.citizen("citizen-rb-1")));
+        send(new RecordProviderCallback("payment-rb-1", "RB-BANK", "evt-rb-1", CallbackOutcome.SUCCEEDED, Money.twd(1200), null,
+                nextId(), Actor.system("provider:RB-BANK")));
+        // Settlement (the bill marked paid) is a processor's command: wait for it, or the live checksum races it.
+        await().atMost(WAIT).until(() -> "PAID".equals(jdbc.query("SELECT status FROM citizen_bill WHERE bill_id = 'bill-rb-1'",
+                rows -> rows.next() ? rows.getString(1) : null)));
+        send(new RefundPayment("payment-rb-1", "refund-rb-1", Money.twd(200), "fine reduced on appeal", nextId(), OFFICER));
         // The second citizen's personal data is erased: events stay, read models keep their rows.
         send(new EraseCitizenData(NationalId.withCheckDigit("B22345602"), "erasure request RB-1", nextId(), OPERATOR));
     }

@@ -3,6 +3,7 @@ package org.civicledger.projections.citizenpayments;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
@@ -52,8 +53,8 @@ public class CitizenPaymentsProjection {
     }
 
     @EventHandler
-    public void on(BillIssued event, TrackingToken token, @Timestamp Instant recordedAt) {
-        long position = EventPositions.of(token);
+    public void on(BillIssued event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
+        long position = EventPositions.globalIndexOf(jdbc, message, token);
         Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM citizen_bill WHERE bill_id = ?", Integer.class, event.billId());
         if (known != null && known > 0) {
             return;
@@ -68,29 +69,29 @@ public class CitizenPaymentsProjection {
     }
 
     @EventHandler
-    public void on(BillAmended event, TrackingToken token, @Timestamp Instant recordedAt) {
+    public void on(BillAmended event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
         // A due date still ahead makes an overdue bill current again, as the bill itself decides.
         boolean current = !event.dueOn().isBefore(event.amendedOn());
         applied("citizen_bill", "bill_id", event.billId(), jdbc.update("UPDATE citizen_bill SET amount_minor = ?, currency = ?, due_on = ?, "
                         + "status = CASE WHEN status = 'OVERDUE' AND ? THEN 'OPEN' ELSE status END, last_position = ?, updated_at = ? "
                         + "WHERE bill_id = ? AND last_position < ?",
-                event.amount().amountMinor(), event.amount().currency(), event.dueOn(), current, EventPositions.of(token),
-                Jdbc.timestamp(recordedAt), event.billId(), EventPositions.of(token)));
+                event.amount().amountMinor(), event.amount().currency(), event.dueOn(), current, EventPositions.globalIndexOf(jdbc, message, token),
+                Jdbc.timestamp(recordedAt), event.billId(), EventPositions.globalIndexOf(jdbc, message, token)));
     }
 
     @EventHandler
-    public void on(BillCancelled event, TrackingToken token, @Timestamp Instant recordedAt) {
-        billStatus(event.billId(), BillStatus.CANCELLED, token, recordedAt);
+    public void on(BillCancelled event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
+        billStatus(event.billId(), BillStatus.CANCELLED, message, token, recordedAt);
     }
 
     @EventHandler
-    public void on(BillFellOverdue event, TrackingToken token, @Timestamp Instant recordedAt) {
-        billStatus(event.billId(), BillStatus.OVERDUE, token, recordedAt);
+    public void on(BillFellOverdue event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
+        billStatus(event.billId(), BillStatus.OVERDUE, message, token, recordedAt);
     }
 
     @EventHandler
-    public void on(BillPaid event, TrackingToken token, @Timestamp Instant recordedAt) {
-        long position = EventPositions.of(token);
+    public void on(BillPaid event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
+        long position = EventPositions.globalIndexOf(jdbc, message, token);
         applied("citizen_bill", "bill_id", event.billId(), jdbc.update(
                 "UPDATE citizen_bill SET status = ?, paid_by = ?, paid_on = ?, last_position = ?, updated_at = ? "
                         + "WHERE bill_id = ? AND last_position < ?",
@@ -98,8 +99,8 @@ public class CitizenPaymentsProjection {
     }
 
     @EventHandler
-    public void on(PaymentInitiated event, TrackingToken token, @Timestamp Instant recordedAt) {
-        long position = EventPositions.of(token);
+    public void on(PaymentInitiated event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
+        long position = EventPositions.globalIndexOf(jdbc, message, token);
         Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM citizen_payment WHERE payment_id = ?", Integer.class, event.paymentId());
         if (known != null && known > 0) {
             return;
@@ -117,44 +118,44 @@ public class CitizenPaymentsProjection {
     }
 
     @EventHandler
-    public void on(PaymentAuthorized event, TrackingToken token, @Timestamp Instant recordedAt) {
-        paymentStatus(event.paymentId(), PaymentStatus.AUTHORIZED, null, 0, token, recordedAt);
+    public void on(PaymentAuthorized event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
+        paymentStatus(event.paymentId(), PaymentStatus.AUTHORIZED, null, 0, message, token, recordedAt);
     }
 
     @EventHandler
-    public void on(PaymentSucceeded event, TrackingToken token, @Timestamp Instant recordedAt) {
-        paymentStatus(event.paymentId(), PaymentStatus.SUCCEEDED, event.succeededAt(), event.amount().amountMinor(), token, recordedAt);
+    public void on(PaymentSucceeded event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
+        paymentStatus(event.paymentId(), PaymentStatus.SUCCEEDED, event.succeededAt(), event.amount().amountMinor(), message, token, recordedAt);
     }
 
     @EventHandler
-    public void on(PaymentAmountMismatched event, TrackingToken token, @Timestamp Instant recordedAt) {
-        paymentStatus(event.paymentId(), PaymentStatus.AMOUNT_MISMATCHED, event.reportedAt(), event.reported().amountMinor(), token,
+    public void on(PaymentAmountMismatched event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
+        paymentStatus(event.paymentId(), PaymentStatus.AMOUNT_MISMATCHED, event.reportedAt(), event.reported().amountMinor(), message, token,
                 recordedAt);
     }
 
     @EventHandler
-    public void on(PaymentFailed event, TrackingToken token, @Timestamp Instant recordedAt) {
-        paymentStatus(event.paymentId(), PaymentStatus.FAILED, event.failedAt(), 0, token, recordedAt);
+    public void on(PaymentFailed event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
+        paymentStatus(event.paymentId(), PaymentStatus.FAILED, event.failedAt(), 0, message, token, recordedAt);
     }
 
     @EventHandler
-    public void on(PaymentExpired event, TrackingToken token, @Timestamp Instant recordedAt) {
-        paymentStatus(event.paymentId(), PaymentStatus.EXPIRED, event.expiredAt(), 0, token, recordedAt);
+    public void on(PaymentExpired event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
+        paymentStatus(event.paymentId(), PaymentStatus.EXPIRED, event.expiredAt(), 0, message, token, recordedAt);
     }
 
     @EventHandler
-    public void on(PaymentRefunded event, TrackingToken token, @Timestamp Instant recordedAt) {
-        addTo("refunded_minor", event.paymentId(), event.amount(), token, recordedAt);
+    public void on(PaymentRefunded event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
+        addTo("refunded_minor", event.paymentId(), event.amount(), message, token, recordedAt);
     }
 
     @EventHandler
-    public void on(ChargebackRecorded event, TrackingToken token, @Timestamp Instant recordedAt) {
-        addTo("charged_back_minor", event.paymentId(), event.amount(), token, recordedAt);
+    public void on(ChargebackRecorded event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
+        addTo("charged_back_minor", event.paymentId(), event.amount(), message, token, recordedAt);
     }
 
     @EventHandler
-    public void on(OverpaymentRecorded event, TrackingToken token, @Timestamp Instant recordedAt) {
-        addTo("overpaid_minor", event.paymentId(), event.amount(), token, recordedAt);
+    public void on(OverpaymentRecorded event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
+        addTo("overpaid_minor", event.paymentId(), event.amount(), message, token, recordedAt);
     }
 
     /** A replay starts from nothing. */
@@ -165,17 +166,17 @@ public class CitizenPaymentsProjection {
         jdbc.update("DELETE FROM citizen_bill");
     }
 
-    private void billStatus(String billId, BillStatus status, TrackingToken token, Instant recordedAt) {
-        long position = EventPositions.of(token);
+    private void billStatus(String billId, BillStatus status, EventMessage<?> message, TrackingToken token, Instant recordedAt) {
+        long position = EventPositions.globalIndexOf(jdbc, message, token);
         applied("citizen_bill", "bill_id", billId, jdbc.update(
                 "UPDATE citizen_bill SET status = ?, last_position = ?, updated_at = ? WHERE bill_id = ? AND last_position < ?",
                 status.name(), position, Jdbc.timestamp(recordedAt), billId, position));
     }
 
     /** A new status; {@code receivedMinor} is what the provider took (0 when it took nothing). */
-    private void paymentStatus(String paymentId, PaymentStatus status, Instant finishedAt, long receivedMinor, TrackingToken token,
+    private void paymentStatus(String paymentId, PaymentStatus status, Instant finishedAt, long receivedMinor, EventMessage<?> message, TrackingToken token,
                                Instant recordedAt) {
-        long position = EventPositions.of(token);
+        long position = EventPositions.globalIndexOf(jdbc, message, token);
         applied("citizen_payment", "payment_id", paymentId, jdbc.update(
                 "UPDATE citizen_payment SET status = ?, finished_at = COALESCE(?, finished_at), received_minor = ?, "
                         + "last_position = ?, updated_at = ? WHERE payment_id = ? AND last_position < ?",
@@ -183,8 +184,8 @@ public class CitizenPaymentsProjection {
     }
 
     // The column is one of three names fixed above, never input.
-    private void addTo(String column, String paymentId, Money amount, TrackingToken token, Instant recordedAt) {
-        long position = EventPositions.of(token);
+    private void addTo(String column, String paymentId, Money amount, EventMessage<?> message, TrackingToken token, Instant recordedAt) {
+        long position = EventPositions.globalIndexOf(jdbc, message, token);
         applied("citizen_payment", "payment_id", paymentId, jdbc.update(
                 "UPDATE citizen_payment SET " + column + " = " + column + " + ?, last_position = ?, updated_at = ? "
                         + "WHERE payment_id = ? AND last_position < ?",

@@ -3,6 +3,7 @@ package org.civicledger.projections.journal;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.civicledger.events.journal.JournalLine;
@@ -33,12 +34,12 @@ public class JournalProjection {
     }
 
     @EventHandler
-    public void on(JournalEntryRecorded entry, TrackingToken token) {
+    public void on(JournalEntryRecorded entry, EventMessage<?> message, TrackingToken token) {
         Integer held = jdbc.queryForObject("SELECT COUNT(*) FROM journal_line WHERE entry_id = ?", Integer.class, entry.entryId());
         if (held != null && held > 0) {
             return;
         }
-        long position = EventPositions.of(token);
+        long position = EventPositions.globalIndexOf(jdbc, message, token);
         List<JournalLine> lines = entry.lines();
         for (int i = 0; i < lines.size(); i++) {
             JournalLine line = lines.get(i);
