@@ -9,11 +9,10 @@ import org.civicledger.projections.citizenpayments.BillView;
 import org.civicledger.projections.citizenpayments.CitizenPaymentsQueries;
 import org.civicledger.projections.citizenpayments.PaymentView;
 import org.civicledger.projections.support.Page;
-import org.civicledger.projections.support.PageRequest;
-import org.civicledger.query.http.InvalidRequestException;
 import org.civicledger.query.security.LedgerAuthentication;
 import org.civicledger.query.security.ReadAccess;
 import org.civicledger.query.security.SecurityEvents;
+import org.civicledger.query.read.ReadRequests;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,7 +40,7 @@ public class PaymentReadController {
     public Page<BillView> bills(@PathVariable String subject, @RequestParam(required = false) Integer page,
                                 @RequestParam(required = false) Integer size) {
         ReadAccess.requireCitizenReadable(subject);
-        return payments.bills(subject, page(page, size));
+        return payments.bills(subject, ReadRequests.page(page, size));
     }
 
     @GetMapping("/api/v1/citizens/{subject}/payments")
@@ -49,7 +48,7 @@ public class PaymentReadController {
     public Page<PaymentView> payments(@PathVariable String subject, @RequestParam(required = false) Integer page,
                                       @RequestParam(required = false) Integer size) {
         ReadAccess.requireCitizenReadable(subject);
-        return payments.payments(subject, page(page, size));
+        return payments.payments(subject, ReadRequests.page(page, size));
     }
 
     @GetMapping("/api/v1/payments/{paymentId}")
@@ -82,19 +81,5 @@ public class PaymentReadController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "payment " + paymentId + " is not known (or not yet in the read model)");
         }
         return payment;
-    }
-
-    static PageRequest page(Integer page, Integer size) {
-        if (page != null && page < 0) {
-            throw new InvalidRequestException("page", "page counts from 0");
-        }
-        if (size != null && (size < 1 || size > PageRequest.SIZE_MAX)) {
-            throw new InvalidRequestException("size", "size is 1 to " + PageRequest.SIZE_MAX);
-        }
-        try {
-            return PageRequest.of(page, size);
-        } catch (IllegalArgumentException invalid) {
-            throw new InvalidRequestException("page", invalid.getMessage());
-        }
     }
 }

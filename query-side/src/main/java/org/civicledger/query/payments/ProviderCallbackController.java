@@ -156,7 +156,7 @@ public class ProviderCallbackController {
         if (!code.matches(RequestText.CODE)) {
             throw new InvalidRequestException("code", "code " + RequestText.CODE_MESSAGE);
         }
-        return unmatched.of(code, PaymentReadController.page(page, size));
+        return unmatched.of(code, org.civicledger.query.read.ReadRequests.page(page, size));
     }
 
     private ResponseEntity<?> apply(String code, ProviderCallbackBody body, byte[] raw) {

@@ -16,7 +16,7 @@ import org.springframework.web.server.ResponseStatusException;
  * Turns the read API's request parameters into query arguments, refusing bad ones as 400 problem details
  * that name the parameter ({@link InvalidRequestException}, rendered by {@code ProblemAdvice}).
  */
-final class ReadRequests {
+public final class ReadRequests {
 
     /** Identifiers in paths (case ids, subjects, agency and case type codes) are at most this long. */
     static final int IDENTIFIER_LENGTH_MAX = 128;
@@ -24,7 +24,8 @@ final class ReadRequests {
     private ReadRequests() {
     }
 
-    static PageRequest page(Integer page, Integer size) {
+    /** The page asked for, or a 400 naming {@code page} or {@code size}. */
+    public static PageRequest page(Integer page, Integer size) {
         if (page != null && page < 0) {
             throw new InvalidRequestException("page", "page counts from 0");
         }
