@@ -78,6 +78,18 @@ class ContainerErrorsOnH2Test {
     }
 
     @Test
+    void aStatusRaisedByAControllerHasTheApisTypeAndKeepsItsDetail() throws IOException {
+        Answer answer = send("GET /api/v1/integrity/checkpoints/987654321 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.header("content-type")).startsWith("application/problem+json");
+        JsonNode problem = JSON.readTree(answer.body());
+        assertThat(problem.path("type").asText()).isEqualTo("urn:civic-ledger:problem:not-found");
+        assertThat(problem.path("title").asText()).isEqualTo("Not found");
+        assertThat(problem.path("detail").asText()).contains("987654321");
+    }
+
+    @Test
     void theErrorPageAskedForDirectlyIsNotFound() throws IOException {
         Answer answer = send("GET /error HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 

@@ -6,7 +6,8 @@ import org.springframework.http.ProblemDetail;
 /**
  * The problem details for an error status that the container or the security filters decided, with no more to
  * say than the status itself: the error page and Tomcat's error report use these, so a client sees one shape
- * of error whatever layer refused its request.
+ * of error whatever layer refused its request. {@link ProblemAdvice} also takes the type and title from here for
+ * a {@code ResponseStatusException} that named only a status (and keeps its detail).
  */
 final class ContainerProblems {
 
@@ -19,6 +20,10 @@ final class ContainerProblems {
                     "the request line, a header or the path is not acceptable (for example an encoded slash, a NUL or a ';' "
                             + "path parameter)", null);
             case NOT_FOUND -> ProblemWriter.problem(status, ProblemTypes.NOT_FOUND, "Not found", "no such resource", null);
+            case FORBIDDEN -> ProblemWriter.problem(status, org.civicledger.query.security.SecurityProblems.FORBIDDEN, "Forbidden",
+                    "this role may not do this", null);
+            case CONFLICT -> ProblemWriter.problem(status, ProblemTypes.CONCURRENT_MODIFICATION, "Conflict",
+                    "the target changed or is busy; retrying is safe", null);
             case PAYLOAD_TOO_LARGE -> ProblemWriter.problem(status, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large",
                     "the request body is larger than this endpoint takes", null);
             case REQUEST_HEADER_FIELDS_TOO_LARGE, URI_TOO_LONG -> ProblemWriter.problem(status, ProblemTypes.INVALID_REQUEST,

@@ -297,8 +297,10 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * Every other refusal Spring MVC makes itself (405, 415, a missing parameter or header): the same
-     * problem shape, and the idempotency key is not held for a request that never reached the ledger.
+     * Every other refusal Spring MVC makes itself (405, 415, a missing parameter or header) and every
+     * {@code ResponseStatusException}: the same problem shape — a problem Spring typed {@code about:blank} gets the
+     * API's type and title for its status ({@link ContainerProblems}), keeping its detail — and the idempotency
+     * key is not held for a request that never reached the ledger.
      */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception failure, Object body, HttpHeaders headers,
@@ -308,6 +310,15 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         }
         ResponseEntity<Object> answer = super.handleExceptionInternal(failure, body, headers, statusCode, request);
         if (answer != null && answer.getBody() instanceof ProblemDetail problem) {
+            HttpStatus status = HttpStatus.resolve(answer.getStatusCode().value());
+            if ((problem.getType() == null || "about:blank".equals(problem.getType().toString())) && status != null && status.isError()) {
+                ProblemDetail standard = ContainerProblems.of(status);
+                problem.setType(standard.getType());
+                problem.setTitle(standard.getTitle());
+                if (problem.getDetail() == null) {
+                    problem.setDetail(standard.getDetail());
+                }
+            }
             if (failure instanceof MissingServletRequestParameterException missing) {
                 problem.setProperty("field", missing.getParameterName());
             } else if (failure instanceof MissingRequestHeaderException missing) {
