@@ -356,10 +356,14 @@ public abstract class HostileInputFuzzContract {
         sendRaw(endpoint, "TRACE", endpoint.path(), Map.of(), new byte[0], new Sent(name, "method TRACE", null, false, null, true));
         sendRaw(endpoint, "FOO", endpoint.path(), Map.of(), new byte[0], new Sent(name, "method FOO", null, false, null, true));
         // Headers: oversized, hostile Idempotency-Key and X-Channel values.
-        send(endpoint, endpoint.path(), base, Map.of("X-Padding", "p".repeat(20_000)), new Sent(name, "oversized header", null, false,
-                null, true));
-        send(endpoint, endpoint.path(), base, Map.of("X-Padding", "p".repeat(7_000), "X-Padding-2", "q".repeat(7_000),
-                "X-Padding-3", "r".repeat(7_000)), new Sent(name, "oversized headers", null, false, null, true));
+        // Over a raw socket, written whole before reading: Tomcat answers 400 and closes while parsing the headers, and
+        // an HTTP client still streaming them may see a broken pipe instead of the answer (it did once in CI).
+        byte[] baseBytes = base.getBytes(StandardCharsets.UTF_8);
+        sendRaw(endpoint, "POST", endpoint.path(), Map.of("Content-Type", "application/json", "X-Padding", "p".repeat(20_000)),
+                baseBytes, new Sent(name, "oversized header", null, false, null, true));
+        sendRaw(endpoint, "POST", endpoint.path(), Map.of("Content-Type", "application/json", "X-Padding", "p".repeat(7_000),
+                "X-Padding-2", "q".repeat(7_000), "X-Padding-3", "r".repeat(7_000)), baseBytes,
+                new Sent(name, "oversized headers", null, false, null, true));
         for (String channel : List.of("web'; DROP TABLE x;--", "W".repeat(5_000), "${jndi:ldap://x/a}", "counter\u00e9")) {
             send(endpoint, endpoint.path(), base, Map.of("X-Channel", channel), new Sent(name, "X-Channel", null, false, null, false));
         }
