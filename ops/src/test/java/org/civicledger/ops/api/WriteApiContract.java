@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.civicledger.ops.support.JsonAnswer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,16 +52,6 @@ abstract class WriteApiContract {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final ObjectMapper json = new ObjectMapper();
 
-    record Answer(int status, JsonNode body, HttpResponse<String> response) {
-        String text(String field) {
-            JsonNode node = body.get(field);
-            return node == null || node.isNull() ? null : node.asText();
-        }
-
-        boolean replayed() {
-            return "true".equals(response.headers().firstValue("Idempotent-Replayed").orElse(null));
-        }
-    }
 
     enum As {
         CITIZEN("citizen-1", "citizen", null),
@@ -80,10 +71,10 @@ abstract class WriteApiContract {
 
     @BeforeAll
     void referenceData() throws Exception {
-        Answer agency = post(As.OPERATOR, "/api/v1/reference/agencies", key(), """
+        JsonAnswer agency = post(As.OPERATOR, "/api/v1/reference/agencies", key(), """
                 {"agencyCode": "DBU", "name": "Department of Building Use"}""");
         assertThat(agency.status()).as(agency.response().body()).isEqualTo(201);
-        Answer caseType = post(As.OPERATOR, "/api/v1/reference/case-types", key(), """
+        JsonAnswer caseType = post(As.OPERATOR, "/api/v1/reference/case-types", key(), """
                 {"caseTypeCode": "BUILDING-PERMIT", "agencyCode": "DBU", "name": "Building permit",
                  "requiredDocuments": ["ID_COPY"], "fee": {"amountMinor": 250, "currency": "TWD"}, "statutoryProcessingDays": 10}""");
         assertThat(caseType.status()).as(caseType.response().body()).isEqualTo(201);
@@ -114,14 +105,14 @@ abstract class WriteApiContract {
         return builder;
     }
 
-    Answer post(As actor, String path, String key, String body) throws IOException, InterruptedException {
+    JsonAnswer post(As actor, String path, String key, String body) throws IOException, InterruptedException {
         return send(request(actor, path, key).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    Answer send(HttpRequest request) throws IOException, InterruptedException {
+    JsonAnswer send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         JsonNode body = response.body().isEmpty() ? json.createObjectNode() : json.readTree(response.body());
-        return new Answer(response.statusCode(), body, response);
+        return new JsonAnswer(response.statusCode(), body, response);
     }
 
     int eventCount() {
@@ -135,12 +126,12 @@ abstract class WriteApiContract {
     }
 
     String submitCase() throws Exception {
-        Answer submitted = post(As.CITIZEN, "/api/v1/cases", key(), submission(CASE_TYPE, VALID_NATIONAL_ID, "ID_COPY"));
+        JsonAnswer submitted = post(As.CITIZEN, "/api/v1/cases", key(), submission(CASE_TYPE, VALID_NATIONAL_ID, "ID_COPY"));
         assertThat(submitted.status()).as(submitted.response().body()).isEqualTo(201);
         return submitted.text("caseId");
     }
 
-    void assertProblem(Answer answer, int status, String field) {
+    void assertProblem(JsonAnswer answer, int status, String field) {
         assertThat(answer.status()).as(answer.response().body()).isEqualTo(status);
         assertThat(answer.response().headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(answer.text("field")).isEqualTo(field);
@@ -149,7 +140,7 @@ abstract class WriteApiContract {
 
     @Test
     void a_case_goes_from_submission_through_acceptance_review_and_approval_to_closing() throws Exception {
-        Answer submitted = post(As.CITIZEN, "/api/v1/cases", key(), submission(CASE_TYPE, VALID_NATIONAL_ID, "ID_COPY"));
+        JsonAnswer submitted = post(As.CITIZEN, "/api/v1/cases", key(), submission(CASE_TYPE, VALID_NATIONAL_ID, "ID_COPY"));
         assertThat(submitted.status()).as(submitted.response().body()).isEqualTo(201);
         String caseId = submitted.text("caseId");
         assertThat(submitted.text("status")).isEqualTo("SUBMITTED");
@@ -158,7 +149,7 @@ abstract class WriteApiContract {
         assertThat(submittedAt).isEqualTo(jdbc.queryForObject(
                 "SELECT globalindex FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber = 0", Long.class, caseId));
 
-        Answer accepted = post(As.OFFICER, "/api/v1/cases/" + caseId + "/accept", key(), "");
+        JsonAnswer accepted = post(As.OFFICER, "/api/v1/cases/" + caseId + "/accept", key(), "");
         assertThat(accepted.status()).as(accepted.response().body()).isEqualTo(200);
         assertThat(accepted.text("status")).isEqualTo("ACCEPTED");
         assertThat(accepted.text("caseNumber")).isNotBlank();
@@ -166,11 +157,11 @@ abstract class WriteApiContract {
         assertThat(accepted.text("deadline")).matches("\\d{4}-\\d{2}-\\d{2}");
         assertThat(accepted.body().get("position").asLong()).isGreaterThan(submittedAt);
 
-        Answer review = post(As.OFFICER, "/api/v1/cases/" + caseId + "/review", key(), "");
+        JsonAnswer review = post(As.OFFICER, "/api/v1/cases/" + caseId + "/review", key(), "");
         assertThat(review.text("status")).as(review.response().body()).isEqualTo("IN_REVIEW");
-        Answer approved = post(As.OFFICER, "/api/v1/cases/" + caseId + "/approve", key(), "{\"reason\": \"all documents in order\"}");
+        JsonAnswer approved = post(As.OFFICER, "/api/v1/cases/" + caseId + "/approve", key(), "{\"reason\": \"all documents in order\"}");
         assertThat(approved.text("status")).as(approved.response().body()).isEqualTo("APPROVED");
-        Answer closed = post(As.OFFICER, "/api/v1/cases/" + caseId + "/close", key(), "{\"reason\": \"permit issued\"}");
+        JsonAnswer closed = post(As.OFFICER, "/api/v1/cases/" + caseId + "/close", key(), "{\"reason\": \"permit issued\"}");
         assertThat(closed.status()).as(closed.response().body()).isEqualTo(200);
         assertThat(closed.text("status")).isEqualTo("CLOSED");
         assertThat(closed.text("casePassword")).isNull();
@@ -183,11 +174,11 @@ abstract class WriteApiContract {
 
     @Test
     void a_client_reads_its_own_write_by_waiting_for_the_answered_position() throws Exception {
-        Answer submitted = post(As.CITIZEN, "/api/v1/cases", key(), submission(CASE_TYPE, VALID_NATIONAL_ID, "ID_COPY"));
+        JsonAnswer submitted = post(As.CITIZEN, "/api/v1/cases", key(), submission(CASE_TYPE, VALID_NATIONAL_ID, "ID_COPY"));
         String caseId = submitted.text("caseId");
-        Answer accepted = post(As.OFFICER, "/api/v1/cases/" + caseId + "/accept", key(), "");
+        JsonAnswer accepted = post(As.OFFICER, "/api/v1/cases/" + caseId + "/accept", key(), "");
         long position = accepted.body().get("position").asLong();
-        Answer read = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/cases/" + caseId
+        JsonAnswer read = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/cases/" + caseId
                 + "?minPosition=" + position + "&waitMs=5000"))
                 .header("Authorization", "Bearer " + issuer.mint("officer-1", Role.OFFICER, AGENCY)).GET().build());
         assertThat(read.status()).as(read.response().body()).isEqualTo(200);
@@ -198,7 +189,7 @@ abstract class WriteApiContract {
     @Test
     void events_carry_the_actor_channel_and_command_id_of_the_request() throws Exception {
         String key = key();
-        Answer submitted = post(As.CITIZEN, "/api/v1/cases", key, submission(CASE_TYPE, VALID_NATIONAL_ID, "ID_COPY"));
+        JsonAnswer submitted = post(As.CITIZEN, "/api/v1/cases", key, submission(CASE_TYPE, VALID_NATIONAL_ID, "ID_COPY"));
         byte[] metaData = jdbc.queryForObject("SELECT metadata FROM domainevententry WHERE aggregateidentifier = ?", byte[].class,
                 submitted.text("caseId"));
         JsonNode envelope = json.readTree(new String(metaData, StandardCharsets.UTF_8));
@@ -211,7 +202,7 @@ abstract class WriteApiContract {
     @Test
     void a_bad_national_id_is_refused_naming_applicant_national_id_and_leaves_no_event() throws Exception {
         int before = eventCount();
-        Answer refused = post(As.CITIZEN, "/api/v1/cases", key(), submission(CASE_TYPE, "A123456788", "ID_COPY"));
+        JsonAnswer refused = post(As.CITIZEN, "/api/v1/cases", key(), submission(CASE_TYPE, "A123456788", "ID_COPY"));
         assertProblem(refused, 400, "applicant.nationalId");
         assertThat(refused.response().body()).doesNotContain("A123456788");
         assertThat(eventCount()).isEqualTo(before);
@@ -220,7 +211,7 @@ abstract class WriteApiContract {
     @Test
     void an_unknown_case_type_is_refused_naming_case_type_code_and_leaves_no_event() throws Exception {
         int before = eventCount();
-        Answer refused = post(As.CITIZEN, "/api/v1/cases", key(), submission("NO-SUCH-TYPE", VALID_NATIONAL_ID, "ID_COPY"));
+        JsonAnswer refused = post(As.CITIZEN, "/api/v1/cases", key(), submission("NO-SUCH-TYPE", VALID_NATIONAL_ID, "ID_COPY"));
         assertProblem(refused, 422, "caseTypeCode");
         assertThat(refused.text("rule")).isEqualTo("CaseTypeIsKnown");
         assertThat(eventCount()).isEqualTo(before);
@@ -229,7 +220,7 @@ abstract class WriteApiContract {
     @Test
     void missing_documents_are_refused_naming_documents_and_leave_no_event() throws Exception {
         int before = eventCount();
-        Answer refused = post(As.CITIZEN, "/api/v1/cases", key(), submission(CASE_TYPE, VALID_NATIONAL_ID, "PHOTO"));
+        JsonAnswer refused = post(As.CITIZEN, "/api/v1/cases", key(), submission(CASE_TYPE, VALID_NATIONAL_ID, "PHOTO"));
         assertProblem(refused, 422, "documents");
         assertThat(refused.text("rule")).isEqualTo("RequiredDocumentsArePresent");
         assertThat(eventCount()).isEqualTo(before);
@@ -242,7 +233,7 @@ abstract class WriteApiContract {
         assertProblem(post(As.CITIZEN, "/api/v1/cases", key(), body), 413, null);
         // Without a Content-Length (chunked) the body is counted as it arrives.
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        Answer chunked = send(request(As.CITIZEN, "/api/v1/cases", key())
+        JsonAnswer chunked = send(request(As.CITIZEN, "/api/v1/cases", key())
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))).build());
         assertProblem(chunked, 413, null);
         assertThat(eventCount()).isEqualTo(before);
@@ -259,7 +250,7 @@ abstract class WriteApiContract {
 
     @Test
     void an_unknown_case_is_a_404_naming_case_id() throws Exception {
-        Answer refused = post(As.OFFICER, "/api/v1/cases/" + UUID.randomUUID() + "/accept", key(), "");
+        JsonAnswer refused = post(As.OFFICER, "/api/v1/cases/" + UUID.randomUUID() + "/accept", key(), "");
         assertProblem(refused, 404, "caseId");
     }
 
@@ -274,8 +265,8 @@ abstract class WriteApiContract {
         String key = key();
         String body = submission(CASE_TYPE, VALID_NATIONAL_ID, "ID_COPY");
         int before = eventCount();
-        Answer first = post(As.CITIZEN, "/api/v1/cases", key, body);
-        Answer again = post(As.CITIZEN, "/api/v1/cases", key, body);
+        JsonAnswer first = post(As.CITIZEN, "/api/v1/cases", key, body);
+        JsonAnswer again = post(As.CITIZEN, "/api/v1/cases", key, body);
         assertThat(first.status()).isEqualTo(201);
         assertThat(first.replayed()).isFalse();
         assertThat(again.status()).isEqualTo(201);
@@ -289,7 +280,7 @@ abstract class WriteApiContract {
         String key = key();
         assertThat(post(As.CITIZEN, "/api/v1/cases", key, submission(CASE_TYPE, VALID_NATIONAL_ID, "ID_COPY")).status()).isEqualTo(201);
         int before = eventCount();
-        Answer reused = post(As.CITIZEN, "/api/v1/cases", key, submission(CASE_TYPE, "B123456780", "ID_COPY"));
+        JsonAnswer reused = post(As.CITIZEN, "/api/v1/cases", key, submission(CASE_TYPE, "B123456780", "ID_COPY"));
         assertProblem(reused, 422, "Idempotency-Key");
         assertThat(eventCount()).isEqualTo(before);
     }
@@ -298,8 +289,8 @@ abstract class WriteApiContract {
     void a_refusal_is_replayed_for_its_key() throws Exception {
         String key = key();
         String body = submission("NO-SUCH-TYPE", VALID_NATIONAL_ID, "ID_COPY");
-        Answer first = post(As.CITIZEN, "/api/v1/cases", key, body);
-        Answer again = post(As.CITIZEN, "/api/v1/cases", key, body);
+        JsonAnswer first = post(As.CITIZEN, "/api/v1/cases", key, body);
+        JsonAnswer again = post(As.CITIZEN, "/api/v1/cases", key, body);
         assertProblem(again, 422, "caseTypeCode");
         assertThat(again.replayed()).isTrue();
         assertThat(again.response().body()).isEqualTo(first.response().body());
@@ -312,19 +303,19 @@ abstract class WriteApiContract {
         int before = eventCount();
         int clients = 8;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<Answer>> futures = new ArrayList<>();
+        List<Future<JsonAnswer>> futures = new ArrayList<>();
         try {
             for (int i = 0; i < clients; i++) {
-                Callable<Answer> call = () -> post(As.CITIZEN, "/api/v1/cases", key, body);
+                Callable<JsonAnswer> call = () -> post(As.CITIZEN, "/api/v1/cases", key, body);
                 futures.add(pool.submit(call));
             }
-            List<Answer> answers = new ArrayList<>();
-            for (Future<Answer> future : futures) {
+            List<JsonAnswer> answers = new ArrayList<>();
+            for (Future<JsonAnswer> future : futures) {
                 answers.add(future.get());
             }
-            List<Answer> firsts = answers.stream().filter(a -> a.status() == 201 && !a.replayed()).toList();
+            List<JsonAnswer> firsts = answers.stream().filter(a -> a.status() == 201 && !a.replayed()).toList();
             assertThat(firsts).hasSize(1);
-            for (Answer answer : answers) {
+            for (JsonAnswer answer : answers) {
                 if (answer.status() == 201) {
                     assertThat(answer.response().body()).isEqualTo(firsts.get(0).response().body());
                 } else {
@@ -340,11 +331,11 @@ abstract class WriteApiContract {
 
     @Test
     void unknown_routes_wrong_methods_and_wrong_media_types_are_problems() throws Exception {
-        Answer unknown = post(As.CITIZEN, "/api/v1/no-such-thing", key(), "{}");
+        JsonAnswer unknown = post(As.CITIZEN, "/api/v1/no-such-thing", key(), "{}");
         assertProblem(unknown, 404, null);
-        Answer wrongMethod = send(request(As.CITIZEN, "/api/v1/cases", key()).PUT(HttpRequest.BodyPublishers.ofString("{}")).build());
+        JsonAnswer wrongMethod = send(request(As.CITIZEN, "/api/v1/cases", key()).PUT(HttpRequest.BodyPublishers.ofString("{}")).build());
         assertProblem(wrongMethod, 405, null);
-        Answer wrongType = send(request(As.CITIZEN, "/api/v1/cases", key()).setHeader("Content-Type", "text/plain")
+        JsonAnswer wrongType = send(request(As.CITIZEN, "/api/v1/cases", key()).setHeader("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("hello")).build());
         assertProblem(wrongType, 415, null);
     }

@@ -31,6 +31,7 @@ import org.civicledger.query.security.DevelopmentIssuer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.civicledger.ops.support.JsonAnswer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -77,12 +78,6 @@ public abstract class PaymentApiContract {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final ObjectMapper json = new ObjectMapper();
 
-    record Answer(int status, JsonNode body, HttpResponse<String> response) {
-        String text(String field) {
-            JsonNode node = body.get(field);
-            return node == null || node.isNull() ? null : node.asText();
-        }
-    }
 
     @BeforeAll
     void referenceData() {
@@ -107,21 +102,21 @@ public abstract class PaymentApiContract {
         };
     }
 
-    Answer post(String as, String path, String body) throws Exception {
+    JsonAnswer post(String as, String path, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", token(as)).header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString()).POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return send(request);
     }
 
-    Answer get(String as, String path) throws Exception {
+    JsonAnswer get(String as, String path) throws Exception {
         return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).header("Authorization", token(as)).GET().build());
     }
 
-    Answer send(HttpRequest request) throws Exception {
+    JsonAnswer send(HttpRequest request) throws Exception {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         JsonNode body = response.body().isEmpty() ? json.createObjectNode() : json.readTree(response.body());
-        return new Answer(response.statusCode(), body, response);
+        return new JsonAnswer(response.statusCode(), body, response);
     }
 
     URI uri(String path) {
@@ -145,13 +140,13 @@ public abstract class PaymentApiContract {
                         Instant.now());
     }
 
-    Answer callbackSigned(String provider, String body, byte[] secret, Instant at) throws Exception {
+    JsonAnswer callbackSigned(String provider, String body, byte[] secret, Instant at) throws Exception {
         byte[] raw = body.getBytes(StandardCharsets.UTF_8);
         String timestamp = Long.toString(at.getEpochSecond());
         return callbackWith(provider, raw, timestamp, "v1=" + hmacHex(secret, timestamp, raw));
     }
 
-    Answer callbackWith(String provider, byte[] raw, String timestamp, String signature) throws Exception {
+    JsonAnswer callbackWith(String provider, byte[] raw, String timestamp, String signature) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/v1/providers/" + provider + "/callbacks"))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json");
         if (timestamp != null) {
@@ -166,7 +161,7 @@ public abstract class PaymentApiContract {
     // ---- the flow ----
 
     String issueBill(long dollars, String reference) throws Exception {
-        Answer issued = post(OFFICER, "/api/v1/bills", """
+        JsonAnswer issued = post(OFFICER, "/api/v1/bills", """
                 {"feeClassCode": "%s", "payer": {"citizenSubject": "%s", "nationalId": "A123456789", "name": "Lin Mei"},
                  "amount": {"amountMinor": %d, "currency": "TWD"}, "dueOn": "2027-01-31",
                  "reference": {"kind": "FINE_TICKET", "id": "%s"}}""".formatted(FEE_CLASS, PAYER, dollars, reference));
@@ -176,7 +171,7 @@ public abstract class PaymentApiContract {
     }
 
     String initiate(String... billIds) throws Exception {
-        Answer initiated = post(PAYER, "/api/v1/payments", """
+        JsonAnswer initiated = post(PAYER, "/api/v1/payments", """
                 {"billIds": %s, "providerCode": "%s", "channel": "atm"}""".formatted(json.writeValueAsString(List.of(billIds)), PROVIDER));
         assertThat(initiated.status()).as(initiated.response().body()).isEqualTo(201);
         assertThat(initiated.text("status")).isEqualTo("INITIATED");
@@ -203,37 +198,37 @@ public abstract class PaymentApiContract {
         String billId = issueBill(700, "T-FLOW-1");
         String paymentId = initiate(billId);
 
-        Answer authorized = callbackSigned(PROVIDER, callback("evt-flow-1", paymentId, "authorized", null), SECRET, Instant.now());
+        JsonAnswer authorized = callbackSigned(PROVIDER, callback("evt-flow-1", paymentId, "authorized", null), SECRET, Instant.now());
         assertThat(authorized.status()).as(authorized.response().body()).isEqualTo(200);
         assertThat(authorized.text("status")).isEqualTo("AUTHORIZED");
         String success = callback("evt-flow-2", paymentId, "succeeded", "700.00");
-        Answer succeeded = callbackSigned(PROVIDER, success, SECRET, Instant.now());
+        JsonAnswer succeeded = callbackSigned(PROVIDER, success, SECRET, Instant.now());
         assertThat(succeeded.status()).as(succeeded.response().body()).isEqualTo(200);
         assertThat(succeeded.text("status")).isEqualTo("SUCCEEDED");
         // The provider retries the same event (and a late authorization arrives): nothing changes, nothing is booked twice.
         int events = eventCount(paymentId);
-        Answer retried = callbackSigned(PROVIDER, success, SECRET, Instant.now());
+        JsonAnswer retried = callbackSigned(PROVIDER, success, SECRET, Instant.now());
         assertThat(retried.status()).isEqualTo(200);
         assertThat(retried.body().get("duplicate").asBoolean()).isTrue();
         assertThat(eventCount(paymentId)).isEqualTo(events);
 
         await().atMost(SETTLED_WITHIN).until(() -> "PAID".equals(billStatus(billId)));
 
-        Answer refunded = post(OFFICER, "/api/v1/payments/" + paymentId + "/refunds", """
+        JsonAnswer refunded = post(OFFICER, "/api/v1/payments/" + paymentId + "/refunds", """
                 {"amount": {"amountMinor": 200, "currency": "TWD"}, "reason": "fee reduced on appeal"}""");
         assertThat(refunded.status()).as(refunded.response().body()).isEqualTo(200);
         assertThat(refunded.body().get("refundable").get("amountMinor").asLong()).isEqualTo(500);
-        Answer tooMuch = post(OFFICER, "/api/v1/payments/" + paymentId + "/refunds", """
+        JsonAnswer tooMuch = post(OFFICER, "/api/v1/payments/" + paymentId + "/refunds", """
                 {"amount": {"amountMinor": 501, "currency": "TWD"}, "reason": "more than is left"}""");
         assertThat(tooMuch.status()).isEqualTo(409);
         assertThat(tooMuch.text("rule")).isEqualTo("RefundWithinPaid");
 
         await().atMost(SETTLED_WITHIN).until(() -> get(PAYER, "/api/v1/payments/" + paymentId).body().path("refunded")
                 .path("amountMinor").asLong() == 200);
-        Answer shown = get(PAYER, "/api/v1/payments/" + paymentId);
+        JsonAnswer shown = get(PAYER, "/api/v1/payments/" + paymentId);
         assertThat(shown.text("status")).isEqualTo("SUCCEEDED");
         assertThat(shown.body().get("received").get("amountMinor").asLong()).isEqualTo(700);
-        Answer history = get(PAYER, "/api/v1/citizens/" + PAYER + "/payments");
+        JsonAnswer history = get(PAYER, "/api/v1/citizens/" + PAYER + "/payments");
         assertThat(history.body().path("items").findValuesAsText("paymentId")).contains(paymentId);
 
         // The journal read model: zero city-wide and for the agency, the refund owed by the agency, nothing before the payment day.
@@ -244,12 +239,12 @@ public abstract class PaymentApiContract {
         assertThat(cityWide.get("totals").findValuesAsText("totalMinor")).containsOnly("0");
         assertThat(balanceOf(cityWide, REVENUE)).isEqualTo(-500);
         assertThat(balanceOf(cityWide, "provider-clearing:" + PROVIDER)).isEqualTo(700);
-        Answer ownAgency = get(OFFICER, asOfPaymentDay + "&agency=" + AGENCY);
+        JsonAnswer ownAgency = get(OFFICER, asOfPaymentDay + "&agency=" + AGENCY);
         assertThat(ownAgency.status()).as(ownAgency.response().body()).isEqualTo(200);
         assertThat(ownAgency.body().get("zero").asBoolean()).isTrue();
         assertThat(ownAgency.body().get("rows").findValuesAsText("agencyCode")).isNotEmpty().containsOnly(AGENCY);
         assertThat(balanceOf(ownAgency.body(), REVENUE)).isEqualTo(-500);
-        Answer dayBefore = get("operator", "/api/v1/journal/trial-balance?asOf=" + PAYMENT_DAY.minusDays(1));
+        JsonAnswer dayBefore = get("operator", "/api/v1/journal/trial-balance?asOf=" + PAYMENT_DAY.minusDays(1));
         assertThat(dayBefore.status()).isEqualTo(200);
         assertThat(dayBefore.body().get("rows").size()).isZero();
         assertThat(dayBefore.body().get("zero").asBoolean()).isTrue();
@@ -300,14 +295,14 @@ public abstract class PaymentApiContract {
         double staleBefore = rejected(PROVIDER, "stale_timestamp");
         int events = eventCount(paymentId);
 
-        Answer forged = callbackSigned(PROVIDER, body, wrongSecret, Instant.now());
-        Answer unsigned = callbackWith(PROVIDER, raw, now, null);
-        Answer stale = callbackSigned(PROVIDER, body, SECRET, Instant.now().minus(Duration.ofMinutes(10)));
+        JsonAnswer forged = callbackSigned(PROVIDER, body, wrongSecret, Instant.now());
+        JsonAnswer unsigned = callbackWith(PROVIDER, raw, now, null);
+        JsonAnswer stale = callbackSigned(PROVIDER, body, SECRET, Instant.now().minus(Duration.ofMinutes(10)));
         // Signed for one body, sent with another: the amount changed in transit.
-        Answer tampered = callbackWith(PROVIDER, callback("evt-forged-1", paymentId, "succeeded", "3").getBytes(StandardCharsets.UTF_8),
+        JsonAnswer tampered = callbackWith(PROVIDER, callback("evt-forged-1", paymentId, "succeeded", "3").getBytes(StandardCharsets.UTF_8),
                 now, "v1=" + hmacHex(SECRET, now, raw));
 
-        for (Answer refused : List.of(forged, unsigned, stale, tampered)) {
+        for (JsonAnswer refused : List.of(forged, unsigned, stale, tampered)) {
             assertThat(refused.status()).as(refused.response().body()).isEqualTo(401);
             assertThat(refused.response().headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         }
@@ -327,15 +322,15 @@ public abstract class PaymentApiContract {
         String unknownPayment = "no-such-payment-" + UUID.randomUUID().toString().substring(0, 8);
         String body = callback("evt-unmatched-1", unknownPayment, "succeeded", "450");
 
-        Answer first = callbackSigned(PROVIDER, body, SECRET, Instant.now());
-        Answer retried = callbackSigned(PROVIDER, body, SECRET, Instant.now());
+        JsonAnswer first = callbackSigned(PROVIDER, body, SECRET, Instant.now());
+        JsonAnswer retried = callbackSigned(PROVIDER, body, SECRET, Instant.now());
 
         assertThat(first.status()).as(first.response().body()).isEqualTo(202);
         assertThat(first.body().get("duplicate").asBoolean()).isFalse();
         assertThat(retried.status()).isEqualTo(202);
         assertThat(retried.body().get("duplicate").asBoolean()).isTrue();
         assertThat(eventCount(unknownPayment)).as("no payment stream is made for an unknown payment").isZero();
-        Answer listed = get("auditor", "/api/v1/providers/" + PROVIDER + "/unmatched-callbacks");
+        JsonAnswer listed = get("auditor", "/api/v1/providers/" + PROVIDER + "/unmatched-callbacks");
         assertThat(listed.status()).isEqualTo(200);
         List<JsonNode> rows = listed.body().path("items").findParents("providerEventId").stream()
                 .filter(row -> row.path("paymentId").asText().equals(unknownPayment)).toList();
@@ -348,22 +343,22 @@ public abstract class PaymentApiContract {
     @Test
     void bills_are_amended_and_cancelled_by_the_owning_agency_only() throws Exception {
         String billId = issueBill(900, "T-AMEND-1");
-        Answer otherAgency = post("officer-other", "/api/v1/bills/" + billId + "/cancel", "{\"reason\": \"not ours\"}");
+        JsonAnswer otherAgency = post("officer-other", "/api/v1/bills/" + billId + "/cancel", "{\"reason\": \"not ours\"}");
         assertThat(otherAgency.status()).isEqualTo(403);
-        Answer amended = post(OFFICER, "/api/v1/bills/" + billId + "/amendments", """
+        JsonAnswer amended = post(OFFICER, "/api/v1/bills/" + billId + "/amendments", """
                 {"amount": {"amountMinor": 800, "currency": "TWD"}, "reason": "reduced"}""");
         assertThat(amended.status()).as(amended.response().body()).isEqualTo(200);
         assertThat(amended.body().get("amount").get("amountMinor").asLong()).isEqualTo(800);
-        Answer nothing = post(OFFICER, "/api/v1/bills/" + billId + "/amendments", "{\"reason\": \"no change\"}");
+        JsonAnswer nothing = post(OFFICER, "/api/v1/bills/" + billId + "/amendments", "{\"reason\": \"no change\"}");
         assertThat(nothing.status()).isEqualTo(400);
         assertThat(nothing.response().body()).contains("amount");
-        Answer cancelled = post(OFFICER, "/api/v1/bills/" + billId + "/cancel", "{\"reason\": \"issued in error\"}");
+        JsonAnswer cancelled = post(OFFICER, "/api/v1/bills/" + billId + "/cancel", "{\"reason\": \"issued in error\"}");
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
-        Answer payCancelled = post(PAYER, "/api/v1/payments", """
+        JsonAnswer payCancelled = post(PAYER, "/api/v1/payments", """
                 {"billIds": ["%s"], "providerCode": "%s", "channel": "atm"}""".formatted(billId, PROVIDER));
         assertThat(payCancelled.status()).isEqualTo(409);
-        Answer badPayer = post(OFFICER, "/api/v1/bills", """
+        JsonAnswer badPayer = post(OFFICER, "/api/v1/bills", """
                 {"feeClassCode": "%s", "payer": {"citizenSubject": "%s", "nationalId": "A123456788", "name": "Lin Mei"},
                  "dueOn": "2027-01-31", "reference": {"kind": "FINE_TICKET", "id": "T-BAD"}}""".formatted(FEE_CLASS, PAYER));
         assertThat(badPayer.status()).isEqualTo(400);
