@@ -90,6 +90,12 @@ public final class DemoPaymentsLoader {
         return count == null ? 0 : count;
     }
 
+    private boolean providerRegistered(String providerCode) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM cmd_payment_provider WHERE provider_code = ?", Integer.class,
+                providerCode);
+        return count != null && count > 0;
+    }
+
     public PaymentsReport load(DemoCity city, DemoPayments payments, int billCount) {
         if (billCount < 0 || billCount > 1_000_000) {
             throw new IllegalArgumentException("bill count must be between 0 and 1,000,000");
@@ -107,7 +113,9 @@ public final class DemoPaymentsLoader {
             runAll(pool, payments.feeClasses(), feeClass -> send(new RegisterFeeClass(feeClass.code(), feeClass.name(), feeClass.kind(),
                     feeClass.agencyCode(), feeClass.defaultTwd() == null ? null : Money.twd(feeClass.defaultTwd()),
                     feeClass.revenueAccount(), "demo-fee-class-" + feeClass.code(), DemoCityLoader.LOADER), commands), failures);
-            runAll(pool, payments.providers(), provider -> send(new RegisterPaymentProvider(provider.code(), provider.name(),
+            // pay.taipei may be registered already: the case loader pays case fees through it.
+            runAll(pool, payments.providers().stream().filter(provider -> !providerRegistered(provider.code())).toList(),
+                    provider -> send(new RegisterPaymentProvider(provider.code(), provider.name(),
                     provider.kind(), provider.channels(), provider.callbackSecretRef(), "demo-provider-" + provider.code(),
                     DemoCityLoader.LOADER), commands), failures);
             List<BillSpec> bills = payments.bills(city, billCount);

@@ -73,6 +73,19 @@ class DemoCityLoadTest {
                 .containsEntry("CalendarYearPublished", 3).containsEntry("ApplicationSubmitted", cases);
         assertThat(events.keySet()).contains("CaseAccepted", "CaseReviewStarted", "SupplementRequested", "SupplementProvided",
                 "DeadlineExtended", "CaseApproved", "CaseRejected", "CaseClosed", "ApplicationWithdrawn", "CaseTransferred");
+        // Each case of a type with a fee was billed with its application, and each approved case's fee was paid
+        // before its approval (which waits for it).
+        int feeBills = feeBillEvents("BillIssued");
+        assertThat(feeBills).isPositive().isEqualTo(new DemoCity(DemoCity.DEFAULT_SEED).cases(cases).stream()
+                .filter(spec -> spec.caseType().feeTwd() > 0).count());
+        assertThat(feeBillEvents("BillPaid")).isLessThanOrEqualTo(feeBills);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry a WHERE a.payloadtype LIKE '%CaseApproved' "
+                + "AND EXISTS (SELECT 1 FROM domainevententry b WHERE b.aggregateidentifier = CONCAT('fee-', a.aggregateidentifier)) "
+                + "AND NOT EXISTS (SELECT 1 FROM domainevententry b WHERE b.aggregateidentifier = CONCAT('fee-', a.aggregateidentifier) "
+                + "AND b.payloadtype LIKE '%BillPaid')", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry a WHERE a.payloadtype LIKE '%CaseApproved' "
+                + "AND EXISTS (SELECT 1 FROM domainevententry b WHERE b.aggregateidentifier = CONCAT('fee-', a.aggregateidentifier) "
+                + "AND b.payloadtype LIKE '%BillPaid')", Integer.class)).isPositive();
 
         // Payments: the reference data, and bills taken to every outcome through signed callbacks.
         DemoPaymentsLoader payments = new DemoPaymentsLoader(gateway, jdbc, secrets, null, ZoneId.of("Asia/Taipei"), 4,
@@ -87,11 +100,13 @@ class DemoCityLoadTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cmd_payment_provider", Integer.class)).isEqualTo(22);
         assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT kind) FROM cmd_payment_provider", Integer.class)).isEqualTo(4);
         Map<String, Integer> paymentEvents = eventCounts();
-        assertThat(paymentEvents).containsEntry("BillIssued", bills).containsKeys("PaymentSucceeded", "PaymentFailed",
+        assertThat(paymentEvents).containsEntry("BillIssued", bills + feeBills).containsKeys("PaymentSucceeded", "PaymentFailed",
                 "PaymentRefunded", "BillCancelled", "PaymentAuthorized", "JournalEntryRecorded");
         // Each signed callback became one event on its payment (none was refused or ignored).
+        // (The case loader's fee payments succeed with one callback each, recorded without a signature.)
+        int feePayments = feeBillEvents("BillPaid");
         assertThat(paymentEvents.get("PaymentAuthorized") + paymentEvents.get("PaymentSucceeded") + paymentEvents.get("PaymentFailed"))
-                .isEqualTo(paid.callbacks());
+                .isEqualTo(paid.callbacks() + feePayments);
 
         // The trial balance over the demo's journal is zero, city-wide and per agency, once the journal read model has it all.
         int entries = paymentEvents.get("JournalEntryRecorded");
@@ -105,6 +120,11 @@ class DemoCityLoadTest {
         // A second demo run finds the city and publishes nothing again.
         assertThat(loader.publishMissingCalendars()).isEmpty();
         assertThat(loader.agencyCount()).isPositive();
+    }
+
+    private int feeBillEvents(String type) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier LIKE 'fee-%' AND payloadtype LIKE ?",
+                Integer.class, "%" + type);
     }
 
     private Map<String, Integer> eventCounts() {
