@@ -5,6 +5,7 @@ import org.civicledger.command.bills.Bill;
 import org.civicledger.command.bills.BillBook;
 import org.civicledger.command.bills.RepositoryBillBook;
 import org.civicledger.command.payments.Payment;
+import org.civicledger.command.cases.CaseFees;
 import org.civicledger.command.cases.CaseFile;
 import org.civicledger.command.reference.Agency;
 import org.civicledger.command.reference.CalendarYear;
@@ -38,6 +39,8 @@ public class CommandSideConfiguration {
             // Reference rows must change with the events that change them: same thread, same transaction.
             configurer.eventProcessing().registerSubscribingEventProcessor(ReferenceCatalogUpdater.PROCESSING_GROUP);
             configurer.eventProcessing().registerSubscribingEventProcessor(PaymentCatalogUpdater.PROCESSING_GROUP);
+            // A case's fee is billed in the transaction that stores the application (CaseFees).
+            configurer.eventProcessing().registerSubscribingEventProcessor(CaseFees.PROCESSING_GROUP);
         };
     }
 

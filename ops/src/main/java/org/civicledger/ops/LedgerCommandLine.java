@@ -94,6 +94,10 @@ public class LedgerCommandLine implements Callable<Integer> {
         @Option(names = "--cases", defaultValue = "3000", description = "Cases to generate on the first run (default ${DEFAULT-VALUE}).")
         int cases;
 
+        @Option(names = "--bills", defaultValue = "" + org.civicledger.ops.demo.DemoRun.DEFAULT_BILLS,
+                description = "Bills to generate on the first run, with fee classes and providers (default ${DEFAULT-VALUE}).")
+        int bills;
+
         @Option(names = "--seed", defaultValue = "" + DemoCity.DEFAULT_SEED, description = "Seed of the demo city (default ${DEFAULT-VALUE}).")
         long seed;
 
@@ -103,8 +107,9 @@ public class LedgerCommandLine implements Callable<Integer> {
         @Override
         public Integer call() throws InterruptedException {
             ConfigurableApplicationContext context = start(springArgs());
-            SampleCase sample = DemoRun.prepare(context, seed, cases, threads, System.out);
+            SampleCase sample = DemoRun.prepare(context, seed, cases, bills, threads, System.out);
             DemoRun.printTryThis(context, sample, System.out);
+            DemoRun.printTryPayments(context, seed, System.out);
             Thread.currentThread().join();
             return 0;
         }

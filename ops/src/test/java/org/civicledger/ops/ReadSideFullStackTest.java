@@ -113,7 +113,7 @@ class ReadSideFullStackTest {
     @Test
     void a_case_from_submission_to_decision_shows_in_the_read_models_and_the_read_api() throws Exception {
         commands.sendAndWait(new RegisterAgency("AG-FS", "Full Stack Office", "cmd-fs-1", OPERATOR));
-        commands.sendAndWait(new RegisterCaseType("FS-PERMIT", "AG-FS", "Full stack permit", List.of("plan"), Money.twd(100), 10,
+        commands.sendAndWait(new RegisterCaseType("FS-PERMIT", "AG-FS", "Full stack permit", List.of("plan"), Money.twd(0), 10,
                 "cmd-fs-2", OPERATOR));
         Applicant applicant = new Applicant("citizen-fs", NationalId.withCheckDigit("A12345678"), "Chen Wei", "chen@example.org", null);
         Actor officer = Actor.officer("officer-fs", "AG-FS");
@@ -155,7 +155,7 @@ class ReadSideFullStackTest {
                 .andExpect(jsonPath("$.decided").value(1));
         mvc.perform(get("/api/v1/reference/case-types/FS-PERMIT").header("Authorization", tokens.auditor()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.fee.amountMinor").value(100));
+                .andExpect(jsonPath("$.fee.amountMinor").value(0));
     }
 
     @Test

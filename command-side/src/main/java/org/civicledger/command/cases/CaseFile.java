@@ -15,6 +15,8 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.civicledger.command.bills.BillBook;
+import org.civicledger.command.bills.BillFacts;
 import org.civicledger.command.calendar.BusinessCalendar;
 import org.civicledger.command.reference.ReferenceCatalog;
 import org.civicledger.command.reference.ReferenceCatalog.CaseTypeTerms;
@@ -46,6 +48,8 @@ import org.civicledger.events.cases.CaseEvent.SupplementRequested;
 import org.civicledger.events.cases.CaseStatus;
 import org.civicledger.events.common.Actor;
 import org.civicledger.events.common.DocumentReference;
+import org.civicledger.events.common.Money;
+import org.civicledger.events.payments.BillStatus;
 import org.civicledger.events.common.Role;
 import org.civicledger.events.common.RuleViolation;
 
@@ -80,6 +84,8 @@ public class CaseFile {
     private boolean extended;
     private int extraWorkingDays;
     private boolean flaggedOverdue;
+    /** The case type's fee when the application was submitted; billed by {@link CaseFees}. */
+    private Money fee;
 
     protected CaseFile() {
         // For Axon's event sourcing.
@@ -196,8 +202,9 @@ public class CaseFile {
     }
 
     @CommandHandler
-    public CaseResult handle(ApproveCase command, BusinessCalendar calendar, Clock clock, DeadlineManager deadlines) {
+    public CaseResult handle(ApproveCase command, BillBook bills, BusinessCalendar calendar, Clock clock, DeadlineManager deadlines) {
         Decision decision = decide(command.actor(), "approved", command.reason(), calendar, clock);
+        requireFeePaid(bills);
         apply(new CaseApproved(caseId, command.reason(), decision.on(), decision.workingDaysTaken(), decision.withinDeadline(),
                 decision.appealWindowEndsOn()));
         scheduleAppealWindow(deadlines, clock, decision.appealWindowEndsOn());
@@ -295,6 +302,23 @@ public class CaseFile {
         return new Decision(today, taken, !today.isAfter(deadline), appealEnds);
     }
 
+    /**
+     * A case with a fee is approved only once its fee bill is paid (or cancelled by the agency: the fee waived).
+     * A case without a fee bill was submitted before the ledger billed fees, or had no fee: nothing to wait for.
+     */
+    private void requireFeePaid(BillBook bills) {
+        if (!CaseFees.isBillable(fee)) {
+            return;
+        }
+        String billId = CaseFees.billIdOf(caseId);
+        BillStatus billStatus = bills.bill(billId).map(BillFacts::status).orElse(null);
+        if (billStatus != null && billStatus.isPayable()) {
+            throw RuleViolation.conflict("FeeIsPaidBeforeApproval", "case " + caseId + " waits for its fee of "
+                    + fee.amountMinor() + " " + fee.currency() + " (bill " + billId + ", " + billStatus.name().toLowerCase()
+                    + "); a case with a fee is approved once the fee is paid");
+        }
+    }
+
     private void scheduleStatutoryDeadline(DeadlineManager deadlines, Clock clock) {
         deadlines.schedule(endOf(deadline, clock), STATUTORY_DEADLINE, deadline);
     }
@@ -361,6 +385,7 @@ public class CaseFile {
         agencyCode = event.agencyCode();
         applicant = event.applicant();
         statutoryProcessingDays = event.statutoryProcessingDays();
+        fee = event.fee();
         status = CaseStatus.SUBMITTED;
     }
 

@@ -40,6 +40,10 @@ public class FeeClass {
     public void handle(RegisterFeeClass command, ReferenceCatalog catalog) {
         Require.referenceDataKeeper(command.actor());
         Require.code("feeClassCode", command.feeClassCode());
+        if (CaseFeeClass.isReserved(command.feeClassCode())) {
+            throw RuleViolation.invalid("CaseFeeClassesAreImplicit", "feeClassCode",
+                    "fee class codes starting " + CaseFeeClass.PREFIX + " are the agencies' case fees and are not registered");
+        }
         if (command.kind() == null) {
             throw RuleViolation.invalid("FeeKindIsGiven", "kind", "a fee class is a government fee, a local tax or a fine");
         }

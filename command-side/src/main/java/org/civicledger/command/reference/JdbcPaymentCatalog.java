@@ -36,7 +36,9 @@ public class JdbcPaymentCatalog implements PaymentCatalog {
                     return new FeeClassTerms(rs.getString(1), rs.getString(2), FeeKind.valueOf(rs.getString(3)), rs.getString(4),
                             defaultAmount, rs.getString(7));
                 },
-                feeClassCode).stream().findFirst();
+                feeClassCode).stream().findFirst()
+                // An agency's case fees are billed under a fee class nobody registers (see CaseFeeClass).
+                .or(() -> CaseFeeClass.terms(feeClassCode));
     }
 
     @Override

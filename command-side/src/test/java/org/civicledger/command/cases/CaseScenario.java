@@ -9,6 +9,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.civicledger.command.calendar.WorkingDayCalendar;
 import org.civicledger.command.reference.ReferenceCatalog.CaseTypeTerms;
 import org.civicledger.command.support.FixtureClock;
+import org.civicledger.command.support.InMemoryBillBook;
 import org.civicledger.command.support.InMemoryReferenceCatalog;
 import org.civicledger.events.cases.Applicant;
 import org.civicledger.events.cases.CaseCommands.AcceptCase;
@@ -82,7 +83,13 @@ final class CaseScenario {
     }
 
     static AggregateTestFixture<CaseFile> fixture(RecordingApplicantNotices notices) {
+        // No fee bill: as for a case submitted before the ledger billed fees (WhenACaseHasAFee tests the bill).
+        return fixture(notices, new InMemoryBillBook());
+    }
+
+    static AggregateTestFixture<CaseFile> fixture(RecordingApplicantNotices notices, InMemoryBillBook bills) {
         AggregateTestFixture<CaseFile> fixture = new AggregateTestFixture<>(CaseFile.class);
+        fixture.registerInjectableResource(bills);
         fixture.registerInjectableResource(catalog());
         fixture.registerInjectableResource(CALENDAR);
         fixture.registerInjectableResource(new FixtureClock(fixture::currentTime, TAIPEI));

@@ -59,6 +59,14 @@ class WhenAnOperatorKeepsTheFeeClasses {
     }
 
     @Test
+    void the_case_fee_class_codes_of_the_agencies_are_reserved() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterFeeClass("CASE-FEES.CIVIL-AFFAIRS", "Case fees", FeeKind.GOVERNMENT_FEE, "CIVIL-AFFAIRS", null,
+                        "revenue:CIVIL-AFFAIRS:CASE-FEES.CIVIL-AFFAIRS", "cmd-1", LOADER))
+                .expectException(violates(Kind.INVALID, "CaseFeeClassesAreImplicit"));
+    }
+
+    @Test
     void a_default_amount_is_a_positive_amount_of_taiwan_dollars() {
         fixture.givenNoPriorActivity()
                 .when(register("CIVIL-AFFAIRS", new Money(1500, "USD"), REVENUE, LOADER))

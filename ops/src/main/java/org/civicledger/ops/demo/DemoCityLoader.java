@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.civicledger.command.cases.CaseFees;
 import org.civicledger.command.cases.CaseResult;
 import org.civicledger.events.cases.CaseCommands.AcceptCase;
 import org.civicledger.events.cases.CaseCommands.ApproveCase;
@@ -31,6 +32,10 @@ import org.civicledger.events.cases.CaseCommands.WithdrawApplication;
 import org.civicledger.events.common.Actor;
 import org.civicledger.events.common.DocumentReference;
 import org.civicledger.events.common.Money;
+import org.civicledger.events.payments.CallbackOutcome;
+import org.civicledger.events.payments.PaymentCommands.InitiatePayment;
+import org.civicledger.events.payments.PaymentCommands.RecordProviderCallback;
+import org.civicledger.events.reference.PaymentReferenceCommands.RegisterPaymentProvider;
 import org.civicledger.events.reference.ReferenceCommands.RegisterAgency;
 import org.civicledger.events.reference.ReferenceCommands.RegisterCaseType;
 import org.civicledger.ops.LedgerClock;
@@ -52,6 +57,11 @@ public final class DemoCityLoader {
     /** The actor of everything the loader registers; it shows in every reference event's envelope. */
     public static final Actor LOADER = Actor.system("demo-loader");
     private static final int FAILURES_SHOWN_MAX = 5;
+    /** Case fees are paid through pay.taipei, the city's own wallet (registered before any case). */
+    static final String CASE_FEE_PROVIDER = "PAY-TAIPEI";
+    static final String CASE_FEE_CHANNEL = "app";
+    /** How long the loader waits for a paid fee's settlement before it approves the case. */
+    private static final Duration SETTLEMENT_WAIT = Duration.ofSeconds(60);
 
     private final CommandGateway gateway;
     private final JdbcTemplate jdbc;
@@ -140,6 +150,7 @@ public final class DemoCityLoader {
             long start = System.nanoTime();
             runAll(pool, city.agencies(), agency -> send(new RegisterAgency(agency.code(), agency.name(),
                     "demo-agency-" + agency.code(), LOADER), commands), failures);
+            registerCaseFeeProvider(commands);
             runAll(pool, city.caseTypes(), type -> send(new RegisterCaseType(type.code(), type.agencyCode(), type.name(),
                     type.requiredDocuments(), Money.twd(type.feeTwd()), type.statutoryDays(), "demo-case-type-" + type.code(),
                     LOADER), commands), failures);
@@ -215,6 +226,9 @@ public final class DemoCityLoader {
                 .map(kind -> new DocumentReference(kind, "mydoc://demo/" + caseId + "/" + kind))
                 .toList();
         send(new SubmitApplication(caseId, type.code(), spec.applicant(), documents, id(caseId, "submit"), citizen), commands, timeline);
+        if (type.feeTwd() > 0 && paysFee(spec)) {
+            payFee(caseId, type.feeTwd(), citizen, commands, timeline.last());
+        }
         TargetState target = spec.target();
         if (target == TargetState.SUBMITTED) {
             return null;
@@ -256,6 +270,7 @@ public final class DemoCityLoader {
                     send(new RejectCase(caseId, "不符申請資格 the applicant does not qualify", id(caseId, "reject"), officer),
                             commands, timeline);
                 } else {
+                    awaitFeeSettled(caseId, spec.caseType().feeTwd());
                     send(new ApproveCase(caseId, "符合規定 the application meets the requirements", id(caseId, "approve"), officer),
                             commands, timeline);
                 }
@@ -265,6 +280,80 @@ public final class DemoCityLoader {
             }
             default -> throw new IllegalStateException("no review path to " + spec.target());
         }
+    }
+
+    /**
+     * Who pays their case's fee at once: everyone whose case will be approved (approval waits for it), and most
+     * others; about one applicant in four whose case is still open has not paid yet (their bill shows open, or
+     * overdue after its 14 days), and a withdrawn or rejected application's unpaid bill is cancelled.
+     */
+    private static boolean paysFee(CaseSpec spec) {
+        boolean approved = switch (spec.target()) {
+            case APPROVED -> true;
+            case CLOSED -> !spec.rejected();
+            default -> false;
+        };
+        return approved || Math.floorMod(spec.caseId().hashCode() * 31 + 7, 4) != 0;
+    }
+
+    private void registerCaseFeeProvider(AtomicInteger commands) {
+        Integer present = jdbc.queryForObject("SELECT COUNT(*) FROM cmd_payment_provider WHERE provider_code = ?", Integer.class,
+                CASE_FEE_PROVIDER);
+        if (present != null && present > 0) {
+            return;
+        }
+        DemoPayments.ProviderSpec provider = new DemoPayments(0).provider(CASE_FEE_PROVIDER);
+        send(new RegisterPaymentProvider(provider.code(), provider.name(), provider.kind(), provider.channels(),
+                provider.callbackSecretRef(), "demo-provider-" + provider.code(), LOADER), commands);
+    }
+
+    /**
+     * The applicant pays the case's fee bill (issued with the application) through pay.taipei some minutes after
+     * submitting; the provider's callback is recorded with the command the callback endpoint sends once it has
+     * checked the signature (the demo's bills go through the signature itself: DemoPaymentsLoader).
+     */
+    private void payFee(String caseId, long feeTwd, Actor citizen, AtomicInteger commands, Instant submittedAt) {
+        String billId = CaseFees.billIdOf(caseId);
+        String paymentId = "pay-" + billId;
+        Runnable pay = () -> {
+            send(new InitiatePayment(paymentId, List.of(billId), CASE_FEE_PROVIDER, CASE_FEE_CHANNEL, paymentId + "-initiate", citizen),
+                    commands);
+            send(new RecordProviderCallback(paymentId, CASE_FEE_PROVIDER, "evt-" + paymentId, CallbackOutcome.SUCCEEDED,
+                    Money.twd(feeTwd), null, paymentId + "-callback", Actor.system("provider:" + CASE_FEE_PROVIDER)), commands);
+        };
+        if (submittedAt == null || clock == null) {
+            pay.run();
+        } else {
+            Instant paidAt = submittedAt.plusSeconds(300 + Math.floorMod(caseId.hashCode(), 1_800));
+            Instant latest = Instant.now().minusSeconds(30);
+            clock.at(paidAt.isAfter(latest) ? (submittedAt.isAfter(latest) ? submittedAt : latest) : paidAt, () -> {
+                pay.run();
+                return null;
+            });
+        }
+    }
+
+    /** The payment's settlement marks the bill paid in its own processor; approval waits for that. */
+    private void awaitFeeSettled(String caseId, long feeTwd) {
+        if (feeTwd <= 0) {
+            return;
+        }
+        String billId = CaseFees.billIdOf(caseId);
+        long deadline = System.nanoTime() + SETTLEMENT_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Integer paid = jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ? "
+                    + "AND payloadtype LIKE '%BillPaid'", Integer.class, billId);
+            if (paid != null && paid > 0) {
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException("the fee bill " + billId + " was not settled within " + SETTLEMENT_WAIT);
     }
 
     private static String id(String caseId, String step) {
@@ -303,6 +392,11 @@ public final class DemoCityLoader {
 
         Instant next() {
             return next < instants.size() ? instants.get(next++) : null;
+        }
+
+        /** The instant of the step taken last; null when there is none or no history is planned. */
+        Instant last() {
+            return next > 0 && next <= instants.size() ? instants.get(next - 1) : null;
         }
     }
 }

@@ -16,6 +16,7 @@ import org.civicledger.ops.demo.DemoCity.TargetState;
 import org.civicledger.ops.demo.DemoCityLoader.LoadReport;
 import org.civicledger.ops.demo.DemoCityLoader.SampleCase;
 import org.civicledger.events.common.Role;
+import org.civicledger.query.payments.ProviderSecrets;
 import org.civicledger.query.security.DevelopmentIssuer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class DemoRun {
 
     public static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(5);
+    /** Bills the demo issues on its first run (with fee classes and providers), taken to every outcome. */
+    public static final int DEFAULT_BILLS = 1_500;
     /** How long the run waits for the deadlines that are due to flag their cases overdue. */
     static final Duration OVERDUE_WAIT = Duration.ofSeconds(90);
 
@@ -40,6 +43,11 @@ public final class DemoRun {
 
     public static SampleCase prepare(ConfigurableApplicationContext context, long seed, int caseCount, int threads, PrintStream out)
             throws InterruptedException {
+        return prepare(context, seed, caseCount, DEFAULT_BILLS, threads, out);
+    }
+
+    public static SampleCase prepare(ConfigurableApplicationContext context, long seed, int caseCount, int bills, int threads,
+                                     PrintStream out) throws InterruptedException {
         CommandGateway gateway = context.getBean(CommandGateway.class);
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         Clock businessClock = context.getBean(Clock.class);
@@ -89,6 +97,8 @@ public final class DemoRun {
             generated = true;
             sample = report.sample();
         }
+
+        loadPayments(context, city, seed, bills, threads, out);
 
         ProjectionCatchUp catchUp = new ProjectionCatchUp(context.getBean(EventProcessingConfiguration.class), jdbc);
         long started = System.nanoTime();
@@ -173,6 +183,94 @@ public final class DemoRun {
         out.println("  curl -s -X POST " + base + "/api/v1/cases/CASE_ID/approve " + officerHeaders
                 + " -H 'Idempotency-Key: demo-try-0004' \\");
         out.println("    -H 'Content-Type: application/json' -d '{\"reason\":\"符合規定 meets the requirements\"}'");
+        out.println();
+    }
+
+    /**
+     * Registers the demo city's fee classes and providers and lays out its bills and payments over the past
+     * weeks, when no fee class is registered yet (a store made by an earlier demo without payments gets them
+     * too). The deadline scheduler waits meanwhile, for the reason given for cases: a payment's time to finish
+     * laid out in the past would otherwise expire it before its callback is recorded.
+     */
+    static void loadPayments(ConfigurableApplicationContext context, DemoCity city, long seed, int bills, int threads,
+                             PrintStream out) {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        Clock businessClock = context.getBean(Clock.class);
+        ProviderSecrets secrets = context.getBean(ProviderSecrets.class);
+        DemoPaymentsLoader loader = new DemoPaymentsLoader(context.getBean(CommandGateway.class), jdbc, secrets,
+                businessClock instanceof LedgerClock ledgerClock ? ledgerClock : null, businessClock.getZone(), threads, out);
+        int present = loader.feeClassCount();
+        if (present > 0) {
+            out.printf("Payment reference data is present (%d fee classes): no bills are generated again.%n", present);
+            return;
+        }
+        DemoPayments payments = new DemoPayments(seed);
+        out.printf("Generating payments: %d fee classes (%d kinds of fines), %d providers, %d bills...%n",
+                payments.feeClasses().size(), DemoPayments.FINE_COUNT, payments.providers().size(), bills);
+        Scheduler scheduler = context.getBeanProvider(Scheduler.class).getIfAvailable();
+        if (scheduler != null) {
+            scheduler.pause();
+        }
+        DemoPaymentsLoader.PaymentsReport report;
+        try {
+            report = loader.load(city, payments, bills);
+        } finally {
+            if (scheduler != null) {
+                scheduler.resume();
+            }
+        }
+        out.printf("Loaded %d payment commands (%d signed callbacks) in %.1f s, %d failed. Bills by outcome:%n", report.commands(),
+                report.callbacks(), report.time().toMillis() / 1000.0, report.failures());
+        for (Map.Entry<DemoPayments.BillOutcome, Integer> entry : report.billsByOutcome().entrySet()) {
+            out.printf("  %-22s %6d%n", entry.getKey().name().toLowerCase(), entry.getValue());
+        }
+    }
+
+    /**
+     * The demo payer's bills and how to pay the open one through pay.taipei with a signed callback (openssl
+     * computes the signature from the provider's secret file), then their history and the trial balance.
+     */
+    public static void printTryPayments(ConfigurableApplicationContext context, long seed, PrintStream out) {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        if (!Tables.exists(jdbc, "cmd_fee_class")) {
+            return;
+        }
+        String base = WhereToLook.baseUrl(context);
+        DemoCity city = new DemoCity(seed);
+        DemoPayments payments = new DemoPayments(seed);
+        String payer = DemoCity.citizenSubject(DemoPayments.DEMO_PAYER_NUMBER);
+        DemoPayments.BillSpec open = payments.bill(city, 2);
+        ProviderSecrets secrets = context.getBean(ProviderSecrets.class);
+        DemoPayments.ProviderSpec provider = payments.provider("PAY-TAIPEI");
+        out.println("Payments. The demo payer " + payer + " has three bills:");
+        for (int n = 1; n <= 3; n++) {
+            DemoPayments.BillSpec bill = payments.bill(city, n);
+            out.printf("  %-24s %-48s NT$%-8d %s%n", bill.billId(), bill.feeClass().name(), bill.amountTwd(),
+                    bill.outcome().name().toLowerCase());
+        }
+        DevelopmentIssuer issuer = context.getBeanProvider(DevelopmentIssuer.class).getIfAvailable();
+        if (issuer != null) {
+            out.println("  export PAYER_TOKEN=" + issuer.mint(payer, Role.CITIZEN, null));
+            out.println("  export AUDITOR_TOKEN=" + issuer.mint("auditor-demo", Role.AUDITOR, null));
+        }
+        String payerHeaders = "-H \"Authorization: Bearer $PAYER_TOKEN\"";
+        out.println("Pay the open one through " + provider.name() + " (the answer's paymentId is PAYMENT_ID below):");
+        out.println("  curl -s -X POST " + base + "/api/v1/payments " + payerHeaders + " -H 'Content-Type: application/json' \\");
+        out.println("    -H 'Idempotency-Key: demo-pay-0001' -d '{\"billIds\":[\"" + open.billId() + "\"],\"providerCode\":\""
+                + provider.code() + "\",\"channel\":\"app\"}'");
+        out.println("Then be the provider: sign the callback with its secret (HMAC-SHA256 over timestamp.body) and post it:");
+        out.println("  export PAYMENT_ID=<paymentId>");
+        out.println("  KEY=$(base64 -d < " + secrets.fileOf(provider.callbackSecretRef()) + " | od -An -v -tx1 | tr -d ' \\n')");
+        out.println("  TS=$(date +%s)");
+        out.println("  BODY='{\"providerEventId\":\"demo-try-'$TS'\",\"paymentId\":\"'$PAYMENT_ID'\",\"status\":\"succeeded\","
+                + "\"amount\":\"" + open.amountTwd() + "\",\"currency\":\"TWD\",\"occurredAt\":\"'$(date -u +%Y-%m-%dT%H:%M:%SZ)'\"}'");
+        out.println("  SIG=$(printf '%s.%s' \"$TS\" \"$BODY\" | openssl dgst -sha256 -mac HMAC -macopt hexkey:$KEY | awk '{print $NF}')");
+        out.println("  curl -s -X POST " + base + "/api/v1/providers/" + provider.code() + "/callbacks -H 'Content-Type: application/json' \\");
+        out.println("    -H \"X-Ledger-Timestamp: $TS\" -H \"X-Ledger-Signature: v1=$SIG\" -d \"$BODY\"");
+        out.println("The payer's history, and the city's trial balance (zero):");
+        out.println("  curl -s " + base + "/api/v1/citizens/" + payer + "/payments " + payerHeaders);
+        out.println("  curl -s " + base + "/api/v1/citizens/" + payer + "/bills " + payerHeaders);
+        out.println("  curl -s " + base + "/api/v1/journal/trial-balance -H \"Authorization: Bearer $AUDITOR_TOKEN\"");
         out.println();
     }
 

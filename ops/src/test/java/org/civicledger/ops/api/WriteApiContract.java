@@ -76,7 +76,7 @@ abstract class WriteApiContract {
         assertThat(agency.status()).as(agency.response().body()).isEqualTo(201);
         JsonAnswer caseType = post(As.OPERATOR, "/api/v1/reference/case-types", key(), """
                 {"caseTypeCode": "BUILDING-PERMIT", "agencyCode": "DBU", "name": "Building permit",
-                 "requiredDocuments": ["ID_COPY"], "fee": {"amountMinor": 250, "currency": "TWD"}, "statutoryProcessingDays": 10}""");
+                 "requiredDocuments": ["ID_COPY"], "fee": {"amountMinor": 0, "currency": "TWD"}, "statutoryProcessingDays": 10}""");
         assertThat(caseType.status()).as(caseType.response().body()).isEqualTo(201);
         assertThat(caseType.body().get("position").asLong()).isGreaterThan(agency.body().get("position").asLong());
     }

@@ -33,6 +33,17 @@ import org.civicledger.events.reference.ProviderKind;
 import org.civicledger.events.reference.ReferenceCommands.RegisterAgency;
 import org.civicledger.projections.citizenpayments.CitizenPaymentsQueries;
 import org.civicledger.projections.citizenpayments.PaymentView;
+import org.civicledger.command.cases.CaseFees;
+import org.civicledger.command.reference.CaseFeeClass;
+import org.civicledger.events.cases.Applicant;
+import org.civicledger.events.cases.CaseCommands.AcceptCase;
+import org.civicledger.events.cases.CaseCommands.ApproveCase;
+import org.civicledger.events.cases.CaseCommands.StartReview;
+import org.civicledger.events.cases.CaseCommands.SubmitApplication;
+import org.civicledger.events.cases.CaseCommands.WithdrawApplication;
+import org.civicledger.events.common.RuleViolation;
+import org.civicledger.events.reference.ReferenceCommands.RegisterCaseType;
+import org.civicledger.projections.citizenpayments.BillView;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -128,6 +139,66 @@ public abstract class PaymentFlowContract {
         assertThat(balance.balanceMinor(revenue, "TWD")).isEqualTo(-500);
         assertThat(balance.balanceMinor("refunds-payable:" + agency, "TWD")).isEqualTo(-200);
         assertThat(balance.balanceMinor("provider-clearing:" + provider, "TWD")).isEqualTo(700);
+    }
+
+    private String submitFeeCase(String caseId) {
+        commands.sendAndWait(new SubmitApplication(caseId, "CT-" + suffix,
+                new Applicant(citizen.subject(), payer.nationalId(), payer.name(), "lin.mei@example.org", null), List.of(),
+                "cmd-" + caseId, citizen));
+        return CaseFees.billIdOf(caseId);
+    }
+
+    @Test
+    void a_case_with_a_fee_is_billed_on_submission_and_approved_only_once_the_fee_is_paid() {
+        referenceData();
+        commands.sendAndWait(new RegisterCaseType("CT-" + suffix, agency, "Test permit", List.of(), Money.twd(350), 10,
+                "rct-" + suffix, LOADER));
+        String caseId = "case-" + suffix;
+        String billId = submitFeeCase(caseId);
+
+        // Billed in the submission's own transaction: the bill is in the event store as soon as the case is.
+        var issued = eventStore.readEvents(billId).asStream().findFirst().orElseThrow().getPayload();
+        assertThat(issued).isInstanceOf(org.civicledger.events.payments.BillEvent.BillIssued.class);
+        var bill = (org.civicledger.events.payments.BillEvent.BillIssued) issued;
+        assertThat(bill.amount()).isEqualTo(Money.twd(350));
+        assertThat(bill.feeClassCode()).isEqualTo(CaseFeeClass.code(agency));
+        assertThat(bill.agencyCode()).isEqualTo(agency);
+        assertThat(bill.reference()).isEqualTo(new BillReference(BillReference.Kind.CASE, caseId));
+        assertThat(bill.payer().citizenSubject()).isEqualTo(citizen.subject());
+        await().atMost(SETTLED_WITHIN).until(() -> payments.bill(billId).isPresent());
+        assertThat(payments.bills(citizen.subject(), org.civicledger.projections.support.PageRequest.first(10)).items())
+                .extracting(BillView::billId).contains(billId);
+
+        commands.sendAndWait(new AcceptCase(caseId, "acc-" + suffix, officer));
+        commands.sendAndWait(new StartReview(caseId, "rev-" + suffix, officer));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> commands.sendAndWait(
+                        new ApproveCase(caseId, "in order", "apr-1-" + suffix, officer)))
+                .isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("waits for its fee of 350 TWD");
+
+        String paymentId = "payment-fee-" + suffix;
+        pay(paymentId, billId);
+        succeed(paymentId, 350);
+        await().atMost(SETTLED_WITHIN).until(() -> payments.bill(billId).map(b -> b.status() == BillStatus.PAID).orElse(false));
+
+        commands.sendAndWait(new ApproveCase(caseId, "in order", "apr-2-" + suffix, officer));
+        TrialBalance balance = journalOf(paymentId);
+        assertThat(balance.isZero()).isTrue();
+        assertThat(balance.balanceMinor("revenue:" + agency + ":" + CaseFeeClass.code(agency), "TWD")).isEqualTo(-350);
+    }
+
+    @Test
+    void a_withdrawn_application_cancels_its_unpaid_fee_bill() {
+        referenceData();
+        commands.sendAndWait(new RegisterCaseType("CT-" + suffix, agency, "Test permit", List.of(), Money.twd(120), 10,
+                "rct-" + suffix, LOADER));
+        String caseId = "case-w-" + suffix;
+        String billId = submitFeeCase(caseId);
+        commands.sendAndWait(new WithdrawApplication(caseId, "applied by mistake", "wd-" + suffix, citizen));
+
+        var last = eventStore.readEvents(billId).asStream().reduce((first, second) -> second).orElseThrow().getPayload();
+        assertThat(last).isInstanceOf(org.civicledger.events.payments.BillEvent.BillCancelled.class);
+        await().atMost(SETTLED_WITHIN).until(() -> payments.bill(billId).map(b -> b.status() == BillStatus.CANCELLED).orElse(false));
     }
 
     @Test

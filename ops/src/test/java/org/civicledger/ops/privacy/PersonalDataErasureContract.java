@@ -94,7 +94,7 @@ abstract class PersonalDataErasureContract {
             CapturedOutput output) throws Exception {
         commands.sendAndWait(new RegisterAgency("AG-PRIV", "Privacy Office", "cmd-pr-1", OPERATOR));
         commands.sendAndWait(new RegisterCaseType("PRIV-PERMIT", "AG-PRIV", "Privacy permit", List.of("plan"),
-                Money.twd(250), 5, "cmd-pr-2", OPERATOR));
+                Money.twd(0), 5, "cmd-pr-2", OPERATOR));
         Applicant erasable = new Applicant("citizen-qiu", NATIONAL_ID, NAME, EMAIL, PHONE);
         Applicant other = new Applicant("citizen-kept", NationalId.withCheckDigit("G12312312"), "Kept Citizen",
                 "kept@example.org", null);
@@ -129,7 +129,7 @@ abstract class PersonalDataErasureContract {
         List<? extends DomainEventMessage<?>> caseEvents = eventStore.readEvents("case-pr-1").asStream().toList();
         ApplicationSubmitted submitted = (ApplicationSubmitted) caseEvents.get(0).getPayload();
         assertThat(submitted.applicant()).isEqualTo(Applicant.erased("citizen-qiu"));
-        assertThat(submitted.fee()).isEqualTo(Money.twd(250));
+        assertThat(submitted.fee()).isEqualTo(Money.twd(0));
         ApplicationSubmitted kept = (ApplicationSubmitted) eventStore.readEvents("case-pr-3").asStream().toList().get(0).getPayload();
         assertThat(kept.applicant()).isEqualTo(other);
 

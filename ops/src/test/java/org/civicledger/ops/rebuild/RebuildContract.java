@@ -54,6 +54,7 @@ import org.civicledger.projections.ProjectionsModule;
 import org.civicledger.projections.rebuild.ProjectionChecksum;
 import org.civicledger.projections.rebuild.ProjectionChecksum.Checksum;
 import org.civicledger.projections.rebuild.ProjectionChecksum.TableRows;
+import org.civicledger.command.cases.CaseFees;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -175,6 +176,8 @@ abstract class RebuildContract {
                 List.of(LocalDate.of(2031, 2, 8)), "rebuild test calendar", nextId(), OPERATOR));
         send(new DeclareHoliday(2031, LocalDate.of(2031, 7, 30), "Typhoon day", "typhoon", nextId(), OPERATOR));
 
+        send(new RegisterPaymentProvider("RB-BANK", "Rebuild Bank", ProviderKind.BANK, List.of("atm"), "provider-secret/RB-BANK",
+                nextId(), OPERATOR));
         Applicant first = applicant("citizen-rb-1", "A12345601");
         Applicant second = applicant("citizen-rb-2", "B22345602");
         // Approved after a supplement and an extension, then closed.
@@ -184,6 +187,13 @@ abstract class RebuildContract {
         send(new RequestSupplement("case-rb-1", "the plan is unreadable", List.of("plan"), nextId(), OFFICER));
         send(new ProvideSupplement("case-rb-1", documents(), nextId(), Actor.citizen("citizen-rb-1")));
         send(new ExtendDeadline("case-rb-1", 3, "site visit needed", nextId(), OFFICER));
+        // The permit's fee (billed on submission) is paid before the approval, which waits for it.
+        String feeBill = CaseFees.billIdOf("case-rb-1");
+        send(new InitiatePayment("payment-rb-fee", List.of(feeBill), "RB-BANK", "atm", nextId(), Actor.citizen("citizen-rb-1")));
+        send(new RecordProviderCallback("payment-rb-fee", "RB-BANK", "evt-rb-fee", CallbackOutcome.SUCCEEDED, Money.twd(300), null,
+                nextId(), Actor.system("provider:RB-BANK")));
+        await().atMost(WAIT).until(() -> "PAID".equals(jdbc.query("SELECT status FROM citizen_bill WHERE bill_id = ?",
+                rows -> rows.next() ? rows.getString(1) : null, feeBill)));
         send(new ApproveCase("case-rb-1", "complete", nextId(), OFFICER));
         send(new CloseCase("case-rb-1", "done", nextId(), OFFICER));
         // Rejected; withdrawn; transferred to the other agency and accepted there; left submitted.
@@ -199,8 +209,6 @@ abstract class RebuildContract {
         submit("case-rb-5", second);
         // A fine paid through a provider, settled, partly refunded: the payments read model and the journal.
         send(new RegisterFeeClass("RB-FINE", "Building code fine", FeeKind.FINE, "AG-RB1", null, "revenue:AG-RB1:RB-FINE",
-                nextId(), OPERATOR));
-        send(new RegisterPaymentProvider("RB-BANK", "Rebuild Bank", ProviderKind.BANK, List.of("atm"), "provider-secret/RB-BANK",
                 nextId(), OPERATOR));
         send(new IssueBill("bill-rb-1", "RB-FINE", new Payer("citizen-rb-1", NationalId.withCheckDigit("A12345601"), "Name of citizen-rb-1"),
                 Money.twd(1200), LocalDate.now(java.time.ZoneId.of("Asia/Taipei")).plusDays(180), new BillReference(BillReference.Kind.FINE_TICKET, "T-RB-1"), nextId(), OFFICER));

@@ -198,7 +198,7 @@ abstract class AccessMatrixContract {
     static String caseType(String code, String agency) {
         return """
                 {"caseTypeCode": "%s", "agencyCode": "%s", "name": "Permit", "requiredDocuments": ["ID_COPY"],
-                 "fee": {"amountMinor": 250, "currency": "TWD"}, "statutoryProcessingDays": 10}""".formatted(code, agency);
+                 "fee": {"amountMinor": 0, "currency": "TWD"}, "statutoryProcessingDays": 10}""".formatted(code, agency);
     }
 
     String authorization(Caller caller) {

@@ -84,6 +84,11 @@ public class ProviderSecrets {
         }
     }
 
+    /** The file that holds (or would hold) the secret named by {@code reference}, for a simulated provider to read. */
+    public Path fileOf(String reference) {
+        return directory.resolve(reference).normalize();
+    }
+
     private byte[] create(Path file) {
         byte[] secret = new byte[SECRET_BYTES_MIN];
         random.nextBytes(secret);
