@@ -2,14 +2,10 @@ package org.civicledger.ops.bench;
 
 import java.io.PrintStream;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -257,52 +253,7 @@ public final class Bench {
     }
 
     private Phase rawPhase(int clients, int rows, int idOffset, long payloadBytes) throws InterruptedException {
-        byte[] payload = new byte[(int) Math.min(payloadBytes, 1 << 20)];
-        new SplittableRandom(42).nextBytes(payload);
-        Histogram latency = new Histogram(LATENCY_MAX_NANOS / 1000, 3);
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger failures = new AtomicInteger();
-        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
-        List<Thread> threads = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            Thread thread = new Thread(() -> {
-                Histogram own = new Histogram(LATENCY_MAX_NANOS / 1000, 3);
-                try (Connection connection = dataSource.getConnection()) {
-                    connection.setAutoCommit(true);
-                    try (PreparedStatement insert = connection.prepareStatement(
-                            "INSERT INTO bench_raw_insert (id, aggregate_id, seq, payload, created_at) VALUES (?, ?, ?, ?, ?)")) {
-                        for (int n = next.getAndIncrement(); n < rows; n = next.getAndIncrement()) {
-                            long sent = System.nanoTime();
-                            insert.setLong(1, idOffset + n);
-                            insert.setString(2, runId + "-raw-" + n);
-                            insert.setLong(3, 0);
-                            insert.setBytes(4, payload);
-                            insert.setTimestamp(5, Timestamp.from(Instant.now()));
-                            insert.executeUpdate();
-                            own.recordValue(Math.min((System.nanoTime() - sent) / 1000, LATENCY_MAX_NANOS / 1000));
-                        }
-                    }
-                } catch (SQLException | RuntimeException failure) {
-                    failures.incrementAndGet();
-                    firstFailure.compareAndSet(null, failure);
-                } finally {
-                    synchronized (latency) {
-                        latency.add(own);
-                    }
-                }
-            }, "bench-raw-" + c);
-            threads.add(thread);
-            thread.start();
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        long elapsed = System.nanoTime() - start;
-        if (firstFailure.get() != null) {
-            out.println("  raw inserts: " + failures.get() + " clients failed; the first: " + firstFailure.get());
-        }
-        return new Phase("raw JDBC insert, autocommit", (int) latency.getTotalCount(), elapsed, latency, failures.get());
+        return RawInserts.phase(dataSource, "bench_raw_insert", runId, clients, rows, idOffset, payloadBytes, out);
     }
 
     /** Prints the result as a table with the ratios to the raw rate. */
