@@ -15,13 +15,15 @@ final class CanonicalHasher {
     static final byte[] DOMAIN = "civic-ledger event v1".getBytes(StandardCharsets.UTF_8);
     private static final byte[] NULL_FIELD = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
 
-    private final MessageDigest sha256;
+    private final MessageDigest tree = newSha256();
+    /** Where {@link #field} writes: the tree digest, or the event digest {@link #prefix} is filling. */
+    private MessageDigest sha256 = tree;
     private final byte[] number = new byte[8];
     private long canonicalBytes;
 
-    CanonicalHasher() {
+    private static MessageDigest newSha256() {
         try {
-            sha256 = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JDK", e);
         }
@@ -29,42 +31,69 @@ final class CanonicalHasher {
 
     /** SHA-256 of the canonical form of {@code event} followed by {@code previous} (32 bytes). */
     byte[] eventHash(StoredEvent event, byte[] previous) {
-        sha256.reset();
-        field(DOMAIN);
-        field(utf8(event.type()));
-        field(utf8(event.aggregateIdentifier()));
-        longBigEndian(event.sequenceNumber());
-        sha256.update(number, 0, 8);
-        canonicalBytes += 8;
-        field(utf8(event.eventIdentifier()));
-        field(utf8(event.timestamp()));
-        field(utf8(event.payloadType()));
-        field(utf8(event.payloadRevision()));
-        field(event.payload());
-        field(event.metadata());
-        sha256.update(previous);
-        canonicalBytes += previous.length;
-        return sha256.digest();
+        return finish(prefix(event), previous);
+    }
+
+    /**
+     * The digest of an event's canonical form up to, not including, the previous event's hash, which comes last:
+     * the part of the event hash that needs nothing of the chain, so that it can be computed on another thread
+     * ({@link Prehashing}) while the chain is walked in order here.
+     */
+    Prefix prefix(StoredEvent event) {
+        MessageDigest digest = newSha256();
+        long before = canonicalBytes;
+        MessageDigest own = sha256;
+        sha256 = digest;
+        try {
+            field(DOMAIN);
+            field(utf8(event.type()));
+            field(utf8(event.aggregateIdentifier()));
+            longBigEndian(event.sequenceNumber());
+            sha256.update(number, 0, 8);
+            canonicalBytes += 8;
+            field(utf8(event.eventIdentifier()));
+            field(utf8(event.timestamp()));
+            field(utf8(event.payloadType()));
+            field(utf8(event.payloadRevision()));
+            field(event.payload());
+            field(event.metadata());
+        } finally {
+            sha256 = own;
+        }
+        long bytes = canonicalBytes - before;
+        canonicalBytes = before;
+        return new Prefix(digest, bytes);
+    }
+
+    /** The event hash from its prefix digest and the previous hash; counts the event's canonical bytes here. */
+    byte[] finish(Prefix prefix, byte[] previous) {
+        prefix.digest().update(previous);
+        canonicalBytes += prefix.bytes() + previous.length;
+        return prefix.digest().digest();
+    }
+
+    /** A digest fed with an event's canonical bytes but the last field, and how many bytes it was fed. */
+    record Prefix(MessageDigest digest, long bytes) {
     }
 
     byte[] leafHash(byte[] eventHash) {
-        sha256.reset();
-        sha256.update((byte) 0x00);
-        sha256.update(eventHash);
-        return sha256.digest();
+        tree.reset();
+        tree.update((byte) 0x00);
+        tree.update(eventHash);
+        return tree.digest();
     }
 
     byte[] nodeHash(byte[] left, byte[] right) {
-        sha256.reset();
-        sha256.update((byte) 0x01);
-        sha256.update(left);
-        sha256.update(right);
-        return sha256.digest();
+        tree.reset();
+        tree.update((byte) 0x01);
+        tree.update(left);
+        tree.update(right);
+        return tree.digest();
     }
 
     byte[] emptyTreeHash() {
-        sha256.reset();
-        return sha256.digest();
+        tree.reset();
+        return tree.digest();
     }
 
     /** Canonical bytes hashed so far (the figure MB/s is reported over). */

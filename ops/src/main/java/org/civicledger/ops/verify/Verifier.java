@@ -87,6 +87,8 @@ public final class Verifier {
     private final Options options;
     private final Progress progress;
     private final CanonicalHasher hasher = new CanonicalHasher();
+    /** Threads that digest events ahead of the chain walk: every core (the walk itself is light). */
+    private static final int HASHING_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
     private final List<Finding> findings = new ArrayList<>();
     private long findingsTotal;
 
@@ -127,11 +129,12 @@ public final class Verifier {
         Target nextStored = storedChecks.hasNext() ? storedChecks.next() : null;
         nextRecomputed = check(recomputed, nextRecomputed, recomputedChecks, true, 0L);
         nextStored = check(stored, nextStored, storedChecks, false, null);
-        try (LogSource.Cursor<LogSource.EventRow> rows = new ReadAhead<>(source.events(), "events");
+        try (Prehashing rows = new Prehashing(source.events(), HASHING_THREADS);
              LogSource.Cursor<LogSource.LeafRow> leafRows = source.leaves()) {
             LogSource.LeafRow leaf = leafRows.hasNext() ? leafRows.next() : null;
             while (rows.hasNext()) {
-                LogSource.EventRow row = rows.next();
+                Prehashing.Row prehashed = rows.next();
+                LogSource.EventRow row = prehashed.row();
                 StoredEvent event = row.event();
                 long globalIndex = event.globalIndex();
                 events++;
@@ -176,7 +179,7 @@ public final class Verifier {
                                 + " comes after sequence " + (expected - 1) + " of its aggregate in global order");
                     }
                 }
-                byte[] eventHash = hasher.eventHash(event, previous);
+                byte[] eventHash = hasher.finish(prehashed.prefix(), previous);
                 if (eventFinding == null && !brokenBefore && row.chainHash() != null && !Arrays.equals(eventHash, row.chainHash())) {
                     eventFinding = finding(Finding.Kind.CHANGED, event, "its stored bytes hash to " + b64(eventHash)
                             + ", the chain recorded " + b64(row.chainHash()));

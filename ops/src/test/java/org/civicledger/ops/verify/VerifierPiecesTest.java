@@ -43,6 +43,47 @@ class VerifierPiecesTest {
     }
 
     @Test
+    void events_digested_ahead_on_other_threads_come_back_in_order_and_hash_as_the_reference_does() {
+        List<StoredEvent> events = new ArrayList<>();
+        for (int n = 0; n < 2_000; n++) {
+            events.add(new StoredEvent(n + 1, "CaseFile", "case-" + (n % 7), n / 7, "id-" + n, "2026-11-26T06:00:00Z",
+                    "org.example.Step", n % 3 == 0 ? null : "1", ("{\"n\":" + n + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    n % 5 == 0 ? null : new byte[n % 300]));
+        }
+        java.util.Iterator<StoredEvent> source = events.iterator();
+        LogSource.Cursor<LogSource.EventRow> cursor = new LogSource.Cursor<>() {
+            public boolean hasNext() {
+                return source.hasNext();
+            }
+
+            public LogSource.EventRow next() {
+                return new LogSource.EventRow(source.next(), null, null, null);
+            }
+
+            public void close() {
+            }
+        };
+        CanonicalHasher hasher = new CanonicalHasher();
+        java.util.Map<String, byte[]> last = new java.util.HashMap<>();
+        long canonical = 0;
+        int seen = 0;
+        try (Prehashing rows = new Prehashing(cursor, 3)) {
+            while (rows.hasNext()) {
+                Prehashing.Row row = rows.next();
+                StoredEvent event = row.row().event();
+                assertThat(event).isSameAs(events.get(seen++));
+                byte[] previous = last.getOrDefault(event.aggregateIdentifier(), EventHash.ZERO);
+                byte[] hash = hasher.finish(row.prefix(), previous);
+                assertThat(hash).isEqualTo(EventHash.sha256(EventHash.canonicalBytes(event, previous)));
+                canonical += EventHash.canonicalBytes(event, previous).length;
+                last.put(event.aggregateIdentifier(), hash);
+            }
+        }
+        assertThat(seen).isEqualTo(events.size());
+        assertThat(hasher.canonicalBytes()).isEqualTo(canonical);
+    }
+
+    @Test
     void the_compact_range_gives_the_rfc_6962_root_at_every_size() {
         CanonicalHasher hasher = new CanonicalHasher();
         CompactRange tree = new CompactRange(hasher);
