@@ -7,6 +7,7 @@ import org.civicledger.command.bills.RepositoryBillBook;
 import org.civicledger.command.payments.Payment;
 import org.civicledger.command.cases.CaseFees;
 import org.civicledger.command.cases.CaseFile;
+import org.civicledger.command.grants.Grant;
 import org.civicledger.command.reference.Agency;
 import org.civicledger.command.reference.CalendarYear;
 import org.civicledger.command.reference.CaseType;
@@ -36,6 +37,7 @@ public class CommandSideConfiguration {
             configurer.configureAggregate(PaymentProvider.class);
             configurer.configureAggregate(Bill.class);
             configurer.configureAggregate(Payment.class);
+            configurer.configureAggregate(Grant.class);
             // Reference rows must change with the events that change them: same thread, same transaction.
             configurer.eventProcessing().registerSubscribingEventProcessor(ReferenceCatalogUpdater.PROCESSING_GROUP);
             configurer.eventProcessing().registerSubscribingEventProcessor(PaymentCatalogUpdater.PROCESSING_GROUP);

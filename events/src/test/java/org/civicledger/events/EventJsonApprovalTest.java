@@ -23,6 +23,8 @@ import org.civicledger.events.cases.CaseEvent;
 import org.civicledger.events.common.DocumentReference;
 import org.civicledger.events.common.Money;
 import org.civicledger.events.common.NationalId;
+import org.civicledger.events.grants.Beneficiary;
+import org.civicledger.events.grants.GrantEvent;
 import org.civicledger.events.journal.JournalLine;
 import org.civicledger.events.payments.BillEvent;
 import org.civicledger.events.payments.BillReference;
@@ -121,6 +123,7 @@ class EventJsonApprovalTest {
                 "erasure request ER-2025-0042", LocalDate.of(2025, 12, 1)));
 
         addPaymentSamples(samples);
+        addGrantSamples(samples);
         return samples;
     }
 
@@ -173,6 +176,22 @@ class EventJsonApprovalTest {
                         JournalLine.credit("revenue:CIVIL-AFFAIRS:RESIDENCE-CERTIFICATE-FEE", "CIVIL-AFFAIRS", 15, "TWD"))));
     }
 
+    private static final String GRANT_ID = "grant-2025-0001";
+
+    private static void addGrantSamples(Map<Class<?>, Object> samples) {
+        add(samples, new GrantEvent.GrantAwarded(GRANT_ID, "SOCIAL-WELFARE", "MATERNITY-RIDE",
+                new Beneficiary("citizen-lin-mei", new NationalId("A123456789"), "Lin Mei"), Money.twd(8_000), Money.twd(250),
+                MOMENT, Instant.parse("2026-10-20T16:00:00Z")));
+        add(samples, new GrantEvent.GrantUsed(GRANT_ID, "ride-0001", Money.twd(180), "TAIPEI-TAXI", "app",
+                "ride to Taipei City Hospital", Money.twd(7_820), MOMENT.plusSeconds(86_400)));
+        add(samples, new GrantEvent.GrantExpired(GRANT_ID, Money.twd(7_820), Instant.parse("2026-10-20T16:00:00Z")));
+        add(samples, new GrantEvent.GrantRevoked(GRANT_ID, "the beneficiary moved to another city", Money.twd(7_820),
+                MOMENT.plusSeconds(172_800)));
+        add(samples, new GrantEvent.GrantJournalEntryRecorded(GRANT_ID, GRANT_ID + "/1", "grant-awarded", MOMENT,
+                List.of(JournalLine.debit("grant-expense:SOCIAL-WELFARE:MATERNITY-RIDE", "SOCIAL-WELFARE", 8_000, "TWD"),
+                        JournalLine.credit("grants-payable:SOCIAL-WELFARE:MATERNITY-RIDE", "SOCIAL-WELFARE", 8_000, "TWD"))));
+    }
+
     private static void add(Map<Class<?>, Object> samples, Object event) {
         samples.put(event.getClass(), event);
     }
@@ -180,7 +199,7 @@ class EventJsonApprovalTest {
     /** Every event class of the contract: the records of the sealed interfaces, and the calendar's events. */
     private static List<Class<?>> eventClasses() {
         Stream<Class<?>> sealed = Stream.of(CaseEvent.class, AgencyEvent.class, CaseTypeEvent.class, PrivacyEvent.class,
-                        FeeClassEvent.class, PaymentProviderEvent.class, BillEvent.class, PaymentEvent.class)
+                        FeeClassEvent.class, PaymentProviderEvent.class, BillEvent.class, PaymentEvent.class, GrantEvent.class)
                 .flatMap(type -> Arrays.stream(type.getPermittedSubclasses()));
         // CalendarEvents is a holder class, not a sealed interface; Holiday is a value inside its events.
         Stream<Class<?>> calendar = Arrays.stream(CalendarEvents.class.getDeclaredClasses())

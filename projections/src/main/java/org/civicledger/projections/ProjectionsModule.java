@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 import org.civicledger.projections.audit.AuditTrailProjection;
 import org.civicledger.projections.casestatus.CaseStatusProjection;
+import org.civicledger.projections.citizengrants.CitizenGrantsProjection;
 import org.civicledger.projections.citizenhistory.CitizenHistoryProjection;
 import org.civicledger.projections.citizenpayments.CitizenPaymentsProjection;
 import org.civicledger.projections.journal.JournalProjection;
+import org.civicledger.projections.paymentsdashboard.PaymentsDashboardProjection;
 import org.civicledger.projections.rebuild.ReadModelTable;
 import org.civicledger.projections.referencedata.ReferenceDataProjection;
 import org.springframework.context.annotation.ComponentScan;
@@ -18,7 +20,8 @@ import org.springframework.context.annotation.Configuration;
  *
  * <p>Each read model is one class whose processing group is named after it; the assembly runs every
  * group in a pooled streaming processor with a dead-letter queue, so a failing event is parked where an
- * operator sees it, never skipped: {@code case-status}, {@code citizen-history}, {@code reference-data}, {@code audit-trail}, {@code citizen-payments} and {@code journal}.
+ * operator sees it, never skipped: {@code case-status}, {@code citizen-history}, {@code reference-data}, {@code audit-trail}, {@code citizen-payments}, {@code journal},
+ * {@code citizen-grants} and {@code payments-dashboard}.
  * The agency queue and dashboards are queries over {@code case_status}, with no processing group of
  * their own. Schema: {@code db/migration/V2_*} on this module's class path (Flyway).
  */
@@ -33,7 +36,9 @@ public class ProjectionsModule {
             ReferenceDataProjection.PROCESSING_GROUP,
             AuditTrailProjection.PROCESSING_GROUP,
             CitizenPaymentsProjection.PROCESSING_GROUP,
-            JournalProjection.PROCESSING_GROUP);
+            JournalProjection.PROCESSING_GROUP,
+            CitizenGrantsProjection.PROCESSING_GROUP,
+            PaymentsDashboardProjection.PROCESSING_GROUP);
 
     /**
      * The tables each processing group builds, with their primary keys: what its reset handler empties, what a
@@ -64,6 +69,15 @@ public class ProjectionsModule {
                 ReadModelTable.of("citizen_payment_bill", "payment_id", "bill_id")));
         tables.put(JournalProjection.PROCESSING_GROUP, List.of(
                 ReadModelTable.of("journal_line", "entry_id", "line_number")));
+        tables.put(CitizenGrantsProjection.PROCESSING_GROUP, List.of(
+                ReadModelTable.of("citizen_grant", "grant_id"),
+                ReadModelTable.of("citizen_grant_use", "grant_id", "use_id")));
+        tables.put(PaymentsDashboardProjection.PROCESSING_GROUP, List.of(
+                ReadModelTable.of("pay_dash_payment", "payment_id"),
+                ReadModelTable.of("pay_dash_payment_agency", "payment_id", "agency_code"),
+                ReadModelTable.of("pay_dash_collection", "payment_id", "bill_id"),
+                ReadModelTable.of("pay_dash_return", "entry_id", "agency_code", "currency"),
+                ReadModelTable.of("pay_dash_bill", "bill_id")));
         return java.util.Collections.unmodifiableMap(tables);
     }
 }

@@ -71,6 +71,8 @@ public class Payment {
     public static final Duration TIME_TO_FINISH = Duration.ofHours(1);
     public static final int BILLS_MAX = 50;
     public static final int REASON_LENGTH_MAX = 500;
+    /** The subject the callback endpoint acts as for a provider: {@code provider:<code>}. */
+    public static final String PROVIDER_ACTOR_PREFIX = "provider:";
     private static final String PROVIDER_EVENT_ID = "[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}";
 
     @AggregateIdentifier
@@ -309,6 +311,12 @@ public class Payment {
     public PaymentResult handle(RecordChargeback command, Clock clock) {
         if (command.actor().role() != Role.SYSTEM) {
             throw RuleViolation.forbidden("ChargebacksComeFromProviders", "a chargeback is recorded from the provider's notice or file");
+        }
+        // A provider's signed notice (actor "provider:<code>") speaks for that provider's payments only.
+        String subject = command.actor().subject();
+        if (subject.startsWith(PROVIDER_ACTOR_PREFIX) && !subject.equals(PROVIDER_ACTOR_PREFIX + providerCode)) {
+            throw RuleViolation.forbidden("CallbackFromThePaymentsProvider", "payment " + paymentId + " is not one of "
+                    + subject.substring(PROVIDER_ACTOR_PREFIX.length()));
         }
         Money chargeback = command.amount();
         Long left = checkReturn("chargeback", "chargebackId", command.chargebackId(), chargebacks, chargeback, command.reason());

@@ -18,12 +18,13 @@ import org.axonframework.test.deadline.StubDeadlineManager;
 import org.civicledger.command.bills.Bill;
 import org.civicledger.command.bills.BillBook;
 import org.civicledger.command.bills.RepositoryBillBook;
+import org.civicledger.command.grants.Grant;
 import org.civicledger.command.reference.PaymentCatalog;
 import org.civicledger.command.support.FixtureClock;
 import org.civicledger.events.payments.PaymentEvent.PaymentSucceeded;
 
 /**
- * Bills and payments event-sourced for real, in memory: Axon's own configuration with its command bus,
+ * Bills, payments and grants event-sourced for real, in memory: Axon's own configuration with its command bus,
  * repositories (locking included) and an in-memory event store, the production command handlers, the
  * production {@link RepositoryBillBook} and {@link BillSettlement}, and a deadline manager whose time the
  * test moves. Only the settlement is driven by hand, so that a test decides when (and how often) it runs.
@@ -45,6 +46,7 @@ final class PaymentsHarness implements AutoCloseable {
                 .configureSerializer(c -> JacksonSerializer.defaultSerializer())
                 .configureAggregate(Bill.class)
                 .configureAggregate(Payment.class)
+                .configureAggregate(Grant.class)
                 .registerComponent(Clock.class, c -> clock)
                 .registerComponent(PaymentCatalog.class, c -> catalog)
                 .registerComponent(BillBook.class, c -> new RepositoryBillBook(() -> c.repository(Bill.class)))
@@ -75,7 +77,8 @@ final class PaymentsHarness implements AutoCloseable {
     }
 
     private void deliver(ScopeDescriptor scope, DeadlineMessage<?> message) {
-        List<Repository<?>> repositories = List.of(axon.repository(Bill.class), axon.repository(Payment.class));
+        List<Repository<?>> repositories = List.of(axon.repository(Bill.class), axon.repository(Payment.class),
+                axon.repository(Grant.class));
         DefaultUnitOfWork.startAndGet(message).executeWithResult(() -> {
             for (Repository<?> repository : repositories) {
                 if (repository.canResolve(scope)) {

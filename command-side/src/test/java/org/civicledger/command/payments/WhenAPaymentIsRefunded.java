@@ -159,4 +159,14 @@ class WhenAPaymentIsRefunded {
                 .expectNoEvents()
                 .expectException(violates(Kind.CONFLICT, "ChargebackWithinPaid"));
     }
+
+    @Test
+    void a_provider_charges_back_only_the_payments_made_through_it() {
+        fixture.givenCurrentTime(NEXT_DAY)
+                .andGiven(succeededWithBothBills())
+                .when(new RecordChargeback(PAYMENT_ID, "cb-1", Money.twd(15), "card holder disputes", "cmd-cb",
+                        org.civicledger.events.common.Actor.system("provider:OTHER-WALLET")))
+                .expectNoEvents()
+                .expectException(violates(Kind.FORBIDDEN, "CallbackFromThePaymentsProvider"));
+    }
 }

@@ -14,7 +14,13 @@ import java.util.regex.Pattern;
  *   <li>{@code bank} — the city's bank account (settlements from providers arrive here);</li>
  *   <li>{@code provider-fees:<provider>} — what a provider charges the city;</li>
  *   <li>{@code overpayments} — money received that pays no open bill (a bill paid twice, an amount that
- *       did not match): owed back to the payer until refunded.</li>
+ *       did not match): owed back to the payer until refunded;</li>
+ *   <li>{@code grant-expense:<agency>:<programme>} — what an agency has committed to a benefit programme
+ *       (debited when a grant is awarded, credited by the remainder of a grant that expires or is revoked);</li>
+ *   <li>{@code grants-payable:<agency>:<programme>} — balances granted to citizens and not yet spent
+ *       (credited on award, debited by each use and by the remainder returned). One account per programme,
+ *       not per beneficiary: the balance of each grant lives on its own stream and in its read model, and a
+ *       citizen's account id in an account name would reach every reader of the journal.</li>
  * </ul>
  * Codes inside names follow the ledger's code rule (letters, digits, dots, dashes, underscores).
  */
@@ -26,7 +32,7 @@ public final class Accounts {
     private static final String CODE = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
     private static final Pattern ACCOUNT = Pattern.compile(
             "bank|overpayments|provider-clearing:" + CODE + "|provider-fees:" + CODE + "|refunds-payable:" + CODE
-                    + "|revenue:" + CODE + ":" + CODE);
+                    + "|revenue:" + CODE + ":" + CODE + "|grant-expense:" + CODE + ":" + CODE + "|grants-payable:" + CODE + ":" + CODE);
     private static final Pattern REVENUE = Pattern.compile("revenue:(" + CODE + "):" + CODE);
 
     private Accounts() {
@@ -46,6 +52,14 @@ public final class Accounts {
 
     public static String refundsPayable(String agencyCode) {
         return "refunds-payable:" + agencyCode;
+    }
+
+    public static String grantExpense(String agencyCode, String programCode) {
+        return "grant-expense:" + agencyCode + ":" + programCode;
+    }
+
+    public static String grantsPayable(String agencyCode, String programCode) {
+        return "grants-payable:" + agencyCode + ":" + programCode;
     }
 
     public static boolean isAccount(String name) {

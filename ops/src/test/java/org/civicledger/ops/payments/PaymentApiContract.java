@@ -364,4 +364,170 @@ public abstract class PaymentApiContract {
         assertThat(badPayer.status()).isEqualTo(400);
         assertThat(badPayer.response().body()).contains("payer.nationalId").doesNotContain("A123456788");
     }
+
+    // ---- grants, chargebacks and the payments dashboard ----
+
+    @Test
+    void an_officer_grants_a_citizen_a_balance_the_citizen_spends_it_within_the_cap_and_the_revocation_returns_the_rest()
+            throws Exception {
+        JsonAnswer awarded = post(OFFICER, "/api/v1/grants", """
+                {"programCode": "RIDES", "beneficiary": {"citizenSubject": "%s", "nationalId": "A123456789", "name": "Lin Mei"},
+                 "amount": {"amountMinor": 1000, "currency": "TWD"}, "perUseCap": {"amountMinor": 250, "currency": "TWD"},
+                 "expiresAt": "2027-06-30T16:00:00Z"}""".formatted(PAYER));
+        assertThat(awarded.status()).as(awarded.response().body()).isEqualTo(201);
+        assertThat(awarded.text("status")).isEqualTo("ACTIVE");
+        String grantId = awarded.text("grantId");
+        assertThat(jdbc.queryForList("SELECT payloadtype FROM domainevententry WHERE aggregateidentifier = ?", String.class, grantId))
+                .as("the grant's own stream").hasSize(2);
+
+        String ride = """
+                {"amount": {"amountMinor": %d, "currency": "TWD"}, "providerCode": "%s", "channel": "atm", "purpose": "ride to the clinic"}""";
+        assertThat(post(PAYER, "/api/v1/grants/" + grantId + "/uses", ride.formatted(250, PROVIDER)).body().path("balance")
+                .path("amountMinor").asLong()).isEqualTo(750);
+        assertThat(post(PAYER, "/api/v1/grants/" + grantId + "/uses", ride.formatted(250, PROVIDER)).body().path("balance")
+                .path("amountMinor").asLong()).isEqualTo(500);
+        JsonAnswer aboveCap = post(PAYER, "/api/v1/grants/" + grantId + "/uses", ride.formatted(251, PROVIDER));
+        assertThat(aboveCap.status()).isEqualTo(422);
+        assertThat(aboveCap.text("rule")).isEqualTo("UseWithinCap");
+        assertThat(post(OTHER_CITIZEN, "/api/v1/grants/" + grantId + "/uses", ride.formatted(10, PROVIDER)).status()).isEqualTo(403);
+        assertThat(post(OFFICER, "/api/v1/grants/" + grantId + "/uses", ride.formatted(10, PROVIDER)).status())
+                .as("officers do not spend grants").isEqualTo(403);
+        assertThat(post("officer-other", "/api/v1/grants/" + grantId + "/revoke", "{\"reason\": \"not ours\"}").status()).isEqualTo(403);
+
+        JsonAnswer revoked = post(OFFICER, "/api/v1/grants/" + grantId + "/revoke", "{\"reason\": \"moved to another city\"}");
+        assertThat(revoked.status()).as(revoked.response().body()).isEqualTo(200);
+        assertThat(revoked.text("status")).isEqualTo("REVOKED");
+        JsonAnswer afterEnd = post(PAYER, "/api/v1/grants/" + grantId + "/uses", ride.formatted(10, PROVIDER));
+        assertThat(afterEnd.status()).isEqualTo(409);
+        assertThat(afterEnd.text("rule")).isEqualTo("GrantIsActive");
+
+        await().atMost(SETTLED_WITHIN).until(() -> "REVOKED".equals(get(PAYER, "/api/v1/grants/" + grantId).body().path("status").asText()));
+        JsonNode shown = get(PAYER, "/api/v1/grants/" + grantId).body();
+        assertThat(shown.path("uses").size()).isEqualTo(2);
+        assertThat(shown.path("returned").path("amountMinor").asLong()).isEqualTo(500);
+        assertThat(shown.toString()).doesNotContain("A123456789").doesNotContain("Lin Mei");
+        assertThat(get(PAYER, "/api/v1/citizens/" + PAYER + "/grants").body().path("items").findValuesAsText("grantId")).contains(grantId);
+        assertThat(get(OTHER_CITIZEN, "/api/v1/grants/" + grantId).status()).as("another citizen's grant is unknown to them").isEqualTo(404);
+        assertThat(get(OTHER_CITIZEN, "/api/v1/citizens/" + PAYER + "/grants").status()).isEqualTo(403);
+        assertThat(get("officer-other", "/api/v1/grants/" + grantId).status()).isEqualTo(403);
+        assertThat(get(OFFICER, "/api/v1/grants/" + grantId).status()).isEqualTo(200);
+        assertThat(get("auditor", "/api/v1/grants/" + grantId).status()).isEqualTo(200);
+
+        // The grant's books: the agency's expense is what was spent, nothing is left payable, and the balance is zero.
+        String agencyBalance = "/api/v1/journal/trial-balance?asOf=" + PAYMENT_DAY + "&agency=" + AGENCY;
+        await().atMost(SETTLED_WITHIN).until(() -> balanceOf(get(OFFICER, agencyBalance).body(), "grant-expense:" + AGENCY + ":RIDES") == 500);
+        JsonNode books = get(OFFICER, agencyBalance).body();
+        assertThat(books.get("zero").asBoolean()).isTrue();
+        assertThat(balanceOf(books, "grants-payable:" + AGENCY + ":RIDES")).isZero();
+    }
+
+    @Test
+    void a_grant_refuses_bad_input_naming_the_field_and_records_nothing() throws Exception {
+        String body = """
+                {"programCode": "RIDES", "beneficiary": {"citizenSubject": "%s", "nationalId": "A123456789", "name": "Lin Mei"},
+                 "amount": {"amountMinor": %s, "currency": "TWD"}, "perUseCap": {"amountMinor": %s, "currency": "TWD"},
+                 "expiresAt": "%s"}""";
+        JsonAnswer negative = post(OFFICER, "/api/v1/grants", body.formatted(PAYER, "-5", "1", "2027-06-30T16:00:00Z"));
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.response().body()).contains("amount.amountMinor");
+        JsonAnswer capAbove = post(OFFICER, "/api/v1/grants", body.formatted(PAYER, "100", "200", "2027-06-30T16:00:00Z"));
+        assertThat(capAbove.status()).isEqualTo(422);
+        assertThat(capAbove.text("rule")).isEqualTo("CapWithinAmount");
+        JsonAnswer past = post(OFFICER, "/api/v1/grants", body.formatted(PAYER, "100", "50", "2020-01-01T00:00:00Z"));
+        assertThat(past.status()).isEqualTo(422);
+        assertThat(past.text("rule")).isEqualTo("ExpiryIsAhead");
+        JsonAnswer badId = post(OFFICER, "/api/v1/grants", body.formatted(PAYER, "100", "50", "2027-06-30T16:00:00Z")
+                .replace("A123456789", "A123456788"));
+        assertThat(badId.status()).isEqualTo(400);
+        assertThat(badId.response().body()).contains("beneficiary.nationalId").doesNotContain("A123456788");
+        assertThat(post(PAYER, "/api/v1/grants", body.formatted(PAYER, "100", "50", "2027-06-30T16:00:00Z")).status())
+                .as("a citizen does not grant").isEqualTo(403);
+        JsonAnswer unknown = post(PAYER, "/api/v1/grants/no-such-grant/uses", """
+                {"amount": {"amountMinor": 10, "currency": "TWD"}, "providerCode": "%s", "channel": "atm", "purpose": "ride"}"""
+                .formatted(PROVIDER));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(eventCount("no-such-grant")).isZero();
+    }
+
+    @Test
+    void a_provider_charges_back_part_of_a_payment_through_its_signed_callback_never_more_than_is_left() throws Exception {
+        String billId = issueBill(400, "T-CHARGEBACK-1");
+        String paymentId = initiate(billId);
+        assertThat(callbackSigned(PROVIDER, callback("evt-cb-0", paymentId, "succeeded", "400"), SECRET, Instant.now()).status())
+                .isEqualTo(200);
+        String chargeback = """
+                {"providerEventId": "%s", "paymentId": "%s", "status": "chargeback", "amount": "%s", "currency": "TWD",
+                 "occurredAt": "%s", "reason": "card holder disputes the charge"}""";
+
+        JsonAnswer first = callbackSigned(PROVIDER, chargeback.formatted("evt-cb-1", paymentId, "150", Instant.now()), SECRET, Instant.now());
+        assertThat(first.status()).as(first.response().body()).isEqualTo(200);
+        assertThat(first.body().get("duplicate").asBoolean()).isFalse();
+        int events = eventCount(paymentId);
+        JsonAnswer repeated = callbackSigned(PROVIDER, chargeback.formatted("evt-cb-1", paymentId, "150", Instant.now()), SECRET,
+                Instant.now());
+        assertThat(repeated.status()).isEqualTo(200);
+        assertThat(repeated.body().get("duplicate").asBoolean()).isTrue();
+        assertThat(eventCount(paymentId)).isEqualTo(events);
+
+        // More than is left (250): not applied, kept for auditors, answered 202 so the provider stops retrying.
+        JsonAnswer tooMuch = callbackSigned(PROVIDER, chargeback.formatted("evt-cb-2", paymentId, "251", Instant.now()), SECRET,
+                Instant.now());
+        assertThat(tooMuch.status()).as(tooMuch.response().body()).isEqualTo(202);
+        assertThat(tooMuch.text("unmatched")).contains("ChargebackWithinPaid");
+        assertThat(eventCount(paymentId)).isEqualTo(events);
+        assertThat(get("auditor", "/api/v1/providers/" + PROVIDER + "/unmatched-callbacks").body().path("items")
+                .findValuesAsText("providerEventId")).contains("evt-cb-2");
+        JsonAnswer noReason = callbackSigned(PROVIDER, chargeback.formatted("evt-cb-3", paymentId, "10", Instant.now())
+                .replace(", \"reason\": \"card holder disputes the charge\"", ""), SECRET, Instant.now());
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.response().body()).contains("reason");
+
+        await().atMost(SETTLED_WITHIN).until(() -> get(PAYER, "/api/v1/payments/" + paymentId).body().path("chargedBack")
+                .path("amountMinor").asLong() == 150);
+        String asOf = "/api/v1/journal/trial-balance?asOf=" + PAYMENT_DAY;
+        await().atMost(SETTLED_WITHIN).until(() -> get("auditor", asOf).body().get("zero").asBoolean());
+    }
+
+    @Test
+    void an_agency_reads_its_payments_dashboard_and_the_city_reads_everyones() throws Exception {
+        String paid = issueBill(120, "T-DASH-1");
+        String paymentId = initiate(paid);
+        assertThat(callbackSigned(PROVIDER, callback("evt-dash-1", paymentId, "succeeded", "120"), SECRET, Instant.now()).status())
+                .isEqualTo(200);
+        String failedPayment = initiate(issueBill(80, "T-DASH-2"));
+        assertThat(callbackSigned(PROVIDER, callback("evt-dash-2", failedPayment, "failed", null), SECRET, Instant.now()).status())
+                .isEqualTo(200);
+        String period = "?from=" + PAYMENT_DAY + "&to=" + PAYMENT_DAY;
+        String agencyPath = "/api/v1/agencies/" + AGENCY + "/payments-dashboard" + period;
+
+        await().atMost(SETTLED_WITHIN).until(() -> failedOf(get(OFFICER, agencyPath).body()) >= 1
+                && get(OFFICER, agencyPath).body().path("revenue").findValuesAsText("feeClassCode").contains(FEE_CLASS));
+        JsonAnswer own = get(OFFICER, agencyPath);
+        assertThat(own.status()).as(own.response().body()).isEqualTo(200);
+        JsonNode atm = own.body().path("payments").findParents("providerCode").stream()
+                .filter(row -> row.path("providerCode").asText().equals(PROVIDER) && row.path("channel").asText().equals("atm"))
+                .findFirst().orElseThrow();
+        assertThat(atm.path("succeeded").asLong()).isPositive();
+        assertThat(atm.path("failureRateBasisPoints").asInt()).isPositive();
+        assertThat(own.body().path("bills").findValuesAsText("agencyCode")).containsOnly(AGENCY);
+        assertThat(own.body().toString()).doesNotContain(PAYER);
+
+        assertThat(get("auditor", "/api/v1/payments-dashboard" + period).status()).isEqualTo(200);
+        assertThat(get("operator", agencyPath).status()).isEqualTo(200);
+        assertThat(get("officer-other", agencyPath).status()).isEqualTo(403);
+        assertThat(get(OFFICER, "/api/v1/payments-dashboard" + period).status()).as("the city-wide one is not an officer's").isEqualTo(403);
+        assertThat(get(PAYER, agencyPath).status()).isEqualTo(403);
+        JsonAnswer backwards = get("auditor", "/api/v1/payments-dashboard?from=" + PAYMENT_DAY + "&to=" + PAYMENT_DAY.minusDays(1));
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.response().body()).contains("from");
+        assertThat(get("auditor", "/api/v1/payments-dashboard?from=2020-01-01&to=2026-12-07").status()).as("longer than a year").isEqualTo(400);
+    }
+
+    static long failedOf(JsonNode dashboard) {
+        long failed = 0;
+        for (JsonNode row : dashboard.path("payments")) {
+            failed += row.path("failed").asLong();
+        }
+        return failed;
+    }
 }

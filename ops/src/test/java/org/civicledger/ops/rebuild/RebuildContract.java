@@ -30,6 +30,9 @@ import org.civicledger.events.common.DocumentReference;
 import org.civicledger.events.common.Money;
 import org.civicledger.events.common.NationalId;
 import org.civicledger.events.common.Role;
+import org.civicledger.events.grants.Beneficiary;
+import org.civicledger.events.grants.GrantCommands.AwardGrant;
+import org.civicledger.events.grants.GrantCommands.UseGrant;
 import org.civicledger.events.payments.BillCommands.IssueBill;
 import org.civicledger.events.payments.BillReference;
 import org.civicledger.events.payments.CallbackOutcome;
@@ -61,7 +64,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Rebuilding read models in the whole assembly: a realistic history (reference data with revisions, cases through
- * every kind of step, a transfer, a withdrawal, a fine paid through a provider and partly refunded, an erasure) is projected live; a rebuild through the same code as
+ * every kind of step, a transfer, a withdrawal, a fine paid through a provider and partly refunded, a grant used, an erasure) is projected live; a rebuild through the same code as
  * {@code ledger rebuild} gives every read model the same checksum as the live one; a corrupted row changes the
  * checksum and a rebuild repairs it; a processor claimed by another node is refused, and nothing is reset.
  */
@@ -110,6 +113,8 @@ abstract class RebuildContract {
         jdbc.update("UPDATE audit_event SET channel = '' WHERE global_index = (SELECT MIN(global_index) FROM audit_event)");
         jdbc.update("UPDATE citizen_payment SET status = 'FAILED' WHERE payment_id = 'payment-rb-1'");
         jdbc.update("DELETE FROM journal_line WHERE line_number = (SELECT MAX(line_number) FROM journal_line)");
+        jdbc.update("UPDATE citizen_grant SET balance_minor = 1000 WHERE grant_id = 'grant-rb-1'");
+        jdbc.update("DELETE FROM pay_dash_return");
         Map<String, Checksum> corrupted = checksumAll();
         for (String group : ProjectionsModule.PROCESSING_GROUPS) {
             assertThat(corrupted.get(group).sha256()).as("checksum of corrupted %s", group).isNotEqualTo(live.get(group).sha256());
@@ -159,7 +164,8 @@ abstract class RebuildContract {
     void an_unknown_projection_is_named_with_the_known_ones() {
         assertThatThrownBy(() -> ProjectionRebuild.resolve("case-statuses"))
                 .isInstanceOf(ProjectionRebuild.UnknownProjection.class)
-                .hasMessageContaining("case-status, citizen-history, reference-data, audit-trail, citizen-payments, journal, or all");
+                .hasMessageContaining("case-status, citizen-history, reference-data, audit-trail, citizen-payments, journal, citizen-grants, "
+                        + "payments-dashboard, or all");
         assertThat(ProjectionRebuild.resolve("all")).containsExactlyElementsOf(ProjectionsModule.PROCESSING_GROUPS);
     }
 
@@ -219,6 +225,11 @@ abstract class RebuildContract {
         await().atMost(WAIT).until(() -> "PAID".equals(jdbc.query("SELECT status FROM citizen_bill WHERE bill_id = 'bill-rb-1'",
                 rows -> rows.next() ? rows.getString(1) : null)));
         send(new RefundPayment("payment-rb-1", "refund-rb-1", Money.twd(200), "fine reduced on appeal", nextId(), OFFICER));
+        // A grant with a use: the grants read model and the grant's journal entries.
+        send(new AwardGrant("grant-rb-1", "AG-RB1", "RB-RIDES", new Beneficiary("citizen-rb-1", NationalId.withCheckDigit("A12345601"),
+                "Name of citizen-rb-1"), Money.twd(1000), Money.twd(250), Instant.now().plus(Duration.ofDays(180)), nextId(), OFFICER));
+        send(new UseGrant("grant-rb-1", "use-rb-1", Money.twd(200), "RB-BANK", "atm", "ride to the clinic", nextId(),
+                Actor.citizen("citizen-rb-1")));
         // The second citizen's personal data is erased: events stay, read models keep their rows.
         send(new EraseCitizenData(NationalId.withCheckDigit("B22345602"), "erasure request RB-1", nextId(), OPERATOR));
     }

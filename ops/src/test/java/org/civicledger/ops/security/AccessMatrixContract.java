@@ -172,6 +172,21 @@ abstract class AccessMatrixContract {
                 "AAAAAAA"));
         rows.add(new Row("GET /api/v1/providers/{code}/unmatched-callbacks", "GET", "/api/v1/providers/AM-NO-BANK/unmatched-callbacks", null,
                 "DDDDDAA"));
+        // Grants: officers award (for their own agency) and revoke, the beneficiary spends; no grant exists under "am-no-grant".
+        rows.add(new Row("POST /api/v1/grants", "POST", "/api/v1/grants", "{\"programCode\":\"AM-RIDES\",\"beneficiary\":{\"citizenSubject\":\""
+                + CITIZEN_A + "\",\"nationalId\":\"A123456789\",\"name\":\"Lin Mei\"},\"amount\":{\"amountMinor\":800,\"currency\":\"TWD\"},"
+                + "\"perUseCap\":{\"amountMinor\":250,\"currency\":\"TWD\"},\"expiresAt\":\"2031-01-01T00:00:00Z\"}", "DDDAADD"));
+        rows.add(new Row("POST /api/v1/grants/{grantId}/uses", "POST", "/api/v1/grants/am-no-grant/uses",
+                "{\"amount\":{\"amountMinor\":100,\"currency\":\"TWD\"},\"providerCode\":\"AM-NO-BANK\",\"channel\":\"atm\",\"purpose\":\"ride\"}",
+                "DAADDDD"));
+        rows.add(new Row("POST /api/v1/grants/{grantId}/revoke", "POST", "/api/v1/grants/am-no-grant/revoke", "{\"reason\":\"ended\"}",
+                "DDDAADD"));
+        rows.add(new Row("GET /api/v1/grants/{grantId}", "GET", "/api/v1/grants/am-no-grant", null, "DAAAAAD"));
+        rows.add(new Row("GET /api/v1/citizens/{subject}/grants", "GET", "/api/v1/citizens/" + CITIZEN_A + "/grants", null, "DADDDAD"));
+        // Payments dashboards: figures, no personal data; an agency's for its officers, auditors and operators.
+        rows.add(new Row("GET /api/v1/agencies/{agencyCode}/payments-dashboard", "GET", "/api/v1/agencies/" + AGENCY_X
+                + "/payments-dashboard?from=2031-01-01&to=2031-01-31", null, "DDDADAA"));
+        rows.add(new Row("GET /api/v1/payments-dashboard", "GET", "/api/v1/payments-dashboard", null, "DDDDDAA"));
         rows.add(new Row("GET /api/v1/integrity/checkpoints/latest", "GET", "/api/v1/integrity/checkpoints/latest", null, "AAAAAAA"));
         rows.add(new Row("GET /api/v1/integrity/checkpoints/{size}", "GET", "/api/v1/integrity/checkpoints/1", null, "AAAAAAA"));
         rows.add(new Row("GET /api/v1/integrity/consistency", "GET", "/api/v1/integrity/consistency?from=1&to=1", null, "AAAAAAA"));

@@ -187,6 +187,17 @@ public abstract class HostileInputFuzzContract {
                     "{\"billIds\": [\"no-such-bill\"], \"providerCode\": \"NO-SUCH-PROVIDER\", \"channel\": \"atm\"}");
             case "/api/v1/payments/{paymentId}/refunds" -> new Endpoint(pattern, pattern.replace("{paymentId}", "no-such-payment"),
                     Actor.OFFICER, true, "{\"amount\": {\"amountMinor\": 100, \"currency\": \"TWD\"}, \"reason\": \"fee reduced\"}");
+            // A grant for an agency the officer is not of: refused by the grant's rule (403), nothing recorded.
+            case "/api/v1/grants" -> new Endpoint(pattern, path, Actor.OFFICER, true, """
+                    {"agencyCode": "NO-SUCH-AGENCY", "programCode": "RIDES",
+                     "beneficiary": {"citizenSubject": "citizen-1", "nationalId": "%s", "name": "Lin Mei-hua"},
+                     "amount": {"amountMinor": 8000, "currency": "TWD"}, "perUseCap": {"amountMinor": 250, "currency": "TWD"},
+                     "expiresAt": "2030-12-31T16:00:00Z"}""".formatted(STRANGER_NATIONAL_ID));
+            case "/api/v1/grants/{grantId}/uses" -> new Endpoint(pattern, pattern.replace("{grantId}", "no-such-grant"), Actor.CITIZEN, true,
+                    "{\"amount\": {\"amountMinor\": 100, \"currency\": \"TWD\"}, \"providerCode\": \"NO-SUCH-PROVIDER\", \"channel\": \"app\","
+                            + " \"purpose\": \"ride to the clinic\"}");
+            case "/api/v1/grants/{grantId}/revoke" -> new Endpoint(pattern, pattern.replace("{grantId}", "no-such-grant"), Actor.OFFICER, true,
+                    "{\"reason\": \"awarded in error\"}");
             // No bearer token is needed here (the credentials are ignored); an unknown provider is refused before any signature check.
             case "/api/v1/providers/{code}/callbacks" -> new Endpoint(pattern, pattern.replace("{code}", "NO-SUCH-PROVIDER"), Actor.CITIZEN,
                     true, "{\"providerEventId\": \"evt-1\", \"paymentId\": \"no-such-payment\", \"status\": \"succeeded\","

@@ -6,6 +6,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.civicledger.events.grants.GrantEvent.GrantJournalEntryRecorded;
+import org.civicledger.events.journal.JournalEntry;
 import org.civicledger.events.journal.JournalLine;
 import org.civicledger.events.payments.PaymentEvent.JournalEntryRecorded;
 import org.civicledger.projections.support.EventPositions;
@@ -14,7 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The journal read model: one row per line of each {@link JournalEntryRecorded} ({@code journal_line}),
+ * The journal read model: one row per line of each {@link JournalEntryRecorded} of a payment and each
+ * {@link GrantJournalEntryRecorded} of a grant ({@code journal_line}, whose {@code payment_id} column holds the id
+ * of the stream the entry was booked on: a payment's or a grant's),
  * from which {@link JournalQueries} draws trial balances as of a date, city-wide or for one agency.
  *
  * <p>Runs in the processing group {@value #PROCESSING_GROUP}. An entry is written whole or not at all (its
@@ -35,6 +39,15 @@ public class JournalProjection {
 
     @EventHandler
     public void on(JournalEntryRecorded entry, EventMessage<?> message, TrackingToken token) {
+        record(entry, entry.paymentId(), entry.cause(), message, token);
+    }
+
+    @EventHandler
+    public void on(GrantJournalEntryRecorded entry, EventMessage<?> message, TrackingToken token) {
+        record(entry, entry.grantId(), entry.cause(), message, token);
+    }
+
+    private void record(JournalEntry entry, String streamId, String cause, EventMessage<?> message, TrackingToken token) {
         Integer held = jdbc.queryForObject("SELECT COUNT(*) FROM journal_line WHERE entry_id = ?", Integer.class, entry.entryId());
         if (held != null && held > 0) {
             return;
@@ -46,7 +59,7 @@ public class JournalProjection {
             jdbc.update("""
                     INSERT INTO journal_line (entry_id, line_number, payment_id, cause, booked_at, account, agency_code, debit_minor,
                         credit_minor, currency, event_position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    entry.entryId(), i, entry.paymentId(), entry.cause(), Jdbc.timestamp(entry.bookedAt()), line.account(),
+                    entry.entryId(), i, streamId, cause, Jdbc.timestamp(entry.bookedAt()), line.account(),
                     line.agencyCode(), line.debitMinor(), line.creditMinor(), line.currency(), position);
         }
     }

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -19,10 +20,13 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import org.civicledger.events.common.Actor;
+import org.civicledger.events.common.LedgerCommand;
 import org.civicledger.events.common.Money;
 import org.civicledger.events.common.RuleViolation;
 import org.civicledger.events.payments.CallbackOutcome;
+import org.civicledger.events.payments.PaymentCommands.RecordChargeback;
 import org.civicledger.events.payments.PaymentCommands.RecordProviderCallback;
 import org.civicledger.query.http.CachedBodyRequest;
 import org.civicledger.query.http.InvalidRequestException;
@@ -75,6 +79,7 @@ public class ProviderCallbackController {
     static final String REJECTED_METER = "ledger.payments.callbacks.rejected";
     /** The provider tag of a rejection whose code names no registered provider: the path is the caller's, the tag values are not. */
     static final String UNKNOWN_PROVIDER_TAG = "unknown";
+    static final String CHARGEBACK = "chargeback";
 
     private static final Logger LOG = LoggerFactory.getLogger(ProviderCallbackController.class);
     private static final CommandSender.Target PAYMENT = new CommandSender.Target("payment", "paymentId", "PaymentIsKnown");
@@ -160,12 +165,22 @@ public class ProviderCallbackController {
     }
 
     private ResponseEntity<?> apply(String code, ProviderCallbackBody body, byte[] raw) {
-        CallbackOutcome outcome = CallbackOutcome.valueOf(body.status().toUpperCase(Locale.ROOT));
-        Money amount = amount(body, outcome);
+        boolean chargeback = CHARGEBACK.equals(body.status());
+        CallbackOutcome outcome = chargeback ? null : CallbackOutcome.valueOf(body.status().toUpperCase(Locale.ROOT));
+        Money amount = amount(body, chargeback || outcome == CallbackOutcome.SUCCEEDED);
         Actor provider = Actor.system("provider:" + code);
         String commandId = "callback:" + code + ":" + body.providerEventId();
-        RecordProviderCallback command = new RecordProviderCallback(body.paymentId(), code, body.providerEventId(), outcome, amount,
-                body.reason(), commandId, provider);
+        LedgerCommand command;
+        if (chargeback) {
+            if (body.reason() == null || body.reason().isBlank()) {
+                throw new InvalidRequestException("reason", "a chargeback gives the provider's reason");
+            }
+            command = new RecordChargeback(body.paymentId(), chargebackId(code, body.providerEventId()), amount, body.reason(), commandId,
+                    provider);
+        } else {
+            command = new RecordProviderCallback(body.paymentId(), code, body.providerEventId(), outcome, amount, body.reason(), commandId,
+                    provider);
+        }
         try {
             Sent sent = sender.send(command, new CommandContext(provider, "provider", commandId), body.paymentId(), PAYMENT);
             HandlerResult result = sent.result() == null ? new HandlerResult(null, null, false)
@@ -176,12 +191,17 @@ public class ProviderCallbackController {
             RuleViolation violation = violationIn(failure);
             boolean unknownPayment = violation != null && violation.kind() == RuleViolation.Kind.NOT_FOUND;
             boolean otherProvider = violation != null && "CallbackFromThePaymentsProvider".equals(violation.rule());
-            if (!unknownPayment && !otherProvider) {
+            // A chargeback the payment refuses (nothing received, more than is left, its id reused with another amount) is
+            // the provider's claim against the city: kept for an auditor to settle by hand, never dropped, never retried.
+            boolean refusedChargeback = chargeback && violation != null && violation.kind() == RuleViolation.Kind.CONFLICT;
+            if (!unknownPayment && !otherProvider && !refusedChargeback) {
                 throw failure;
             }
             String reason = unknownPayment ? "the ledger holds no payment " + body.paymentId()
-                    : "payment " + body.paymentId() + " was made through another provider";
-            boolean first = unmatched.record(new UnmatchedCallback(code, body.providerEventId(), body.paymentId(), outcome.name(), amount,
+                    : otherProvider ? "payment " + body.paymentId() + " was made through another provider"
+                    : "chargeback refused by rule " + violation.rule() + ": " + violation.getMessage();
+            boolean first = unmatched.record(new UnmatchedCallback(code, body.providerEventId(), body.paymentId(),
+                    chargeback ? "CHARGEBACK" : outcome.name(), amount,
                     body.occurredAt(), clock.instant(), reason, sha256(raw)));
             LOG.warn("Provider {} called back about {}: {}; kept as unmatched{}", code, body.paymentId(), reason,
                     first ? "" : " (a repeat of event " + body.providerEventId() + ")");
@@ -190,10 +210,22 @@ public class ProviderCallbackController {
         }
     }
 
-    private static Money amount(ProviderCallbackBody body, CallbackOutcome outcome) {
+    /**
+     * The chargeback's id on the payment: the provider's event id itself when it is a plain code (so an auditor finds the
+     * provider's notice by it), else a name-based UUID of it, the ledger's ids being plain codes of at most 64 characters.
+     * Either way the same notice again maps to the same id, which the payment applies once.
+     */
+    static String chargebackId(String providerCode, String providerEventId) {
+        if (providerEventId.matches(RequestText.CODE)) {
+            return providerEventId;
+        }
+        return UUID.nameUUIDFromBytes((providerCode + "\n" + providerEventId).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static Money amount(ProviderCallbackBody body, boolean required) {
         if (body.amount() == null) {
-            if (outcome == CallbackOutcome.SUCCEEDED) {
-                throw new InvalidRequestException("amount", "a succeeded callback says what amount the provider took");
+            if (required) {
+                throw new InvalidRequestException("amount", "a succeeded or chargeback callback says what amount the provider took");
             }
             return null;
         }

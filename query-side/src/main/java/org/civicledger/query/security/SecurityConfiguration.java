@@ -127,6 +127,13 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/payments/*").hasAnyRole(CITIZEN, OFFICER, AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/citizens/*/bills", "/api/v1/citizens/*/payments").hasAnyRole(CITIZEN, AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/journal/trial-balance").hasAnyRole(OFFICER, AUDITOR, OPERATOR)
+                        // Grants: officers award and revoke (the aggregate checks the agency), the beneficiary spends.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/grants", "/api/v1/grants/*/revoke").hasRole(OFFICER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/grants/*/uses").hasRole(CITIZEN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/grants/*").hasAnyRole(CITIZEN, OFFICER, AUDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/citizens/*/grants").hasAnyRole(CITIZEN, AUDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/agencies/*/payments-dashboard").hasAnyRole(OFFICER, AUDITOR, OPERATOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/payments-dashboard").hasAnyRole(AUDITOR, OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases", "/api/v1/cases/*/withdraw",
                                 "/api/v1/cases/*/supplements").hasAnyRole(CITIZEN, OFFICER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/accept", "/api/v1/cases/*/review",
