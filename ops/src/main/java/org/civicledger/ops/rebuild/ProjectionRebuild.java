@@ -150,7 +150,8 @@ public class ProjectionRebuild {
             long head = head();
             for (Map.Entry<String, StreamingEventProcessor> entry : processors.entrySet()) {
                 try {
-                    entry.getValue().resetTokens();
+                    // From the first event, named here: a slot-b processor's own initial token is the head (BlueGreenRebuild).
+                    entry.getValue().resetTokens(source -> source.createTailToken());
                 } catch (UnableToClaimTokenException claimed) {
                     throw new ClaimedElsewhere(entry.getValue().getName(), liveClaims(entry.getValue().getName()));
                 }
