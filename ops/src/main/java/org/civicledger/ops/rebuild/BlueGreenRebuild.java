@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -73,6 +74,8 @@ public class BlueGreenRebuild {
     private final int segments;
     private final Clock clock;
     private volatile boolean ready;
+    /** Per processor, whether the slot table last said it should run (guarded by the processor lock). */
+    private final Map<String, Boolean> wanted = new java.util.HashMap<>();
 
     public BlueGreenRebuild(EventProcessingConfiguration processing, ReadModelSlots slots, TokenPositions tokens,
                             ProjectionRebuild inPlace, ProjectionChecksum checksums, JdbcTemplate jdbc,
@@ -107,6 +110,12 @@ public class BlueGreenRebuild {
     public void applicationReady() {
         ready = true;
         tick();
+    }
+
+    /** A closing context stops its processors itself: no housekeeping from here on. */
+    @EventListener(ContextClosedEvent.class)
+    public void closing() {
+        ready = false;
     }
 
     /** Every refresh interval: follow the slot table (processors, switches, retirements). */
@@ -144,10 +153,17 @@ public class BlueGreenRebuild {
             slots.refresh();
             for (SlotState state : slots.states().values()) {
                 for (Slot slot : Slot.values()) {
-                    StreamingEventProcessor processor = processor(slot.processor(state.projection()));
-                    if (state.runs(slot) && !processor.isRunning()) {
+                    String name = slot.processor(state.projection());
+                    boolean want = state.runs(slot);
+                    // Acted on when the slot table changes what should run (and at the first look): a processor someone
+                    // else stopped or started since (a bench, an in-place rebuild, the shutdown) is theirs to manage.
+                    if (Boolean.valueOf(want).equals(wanted.put(name, want))) {
+                        continue;
+                    }
+                    StreamingEventProcessor processor = processor(name);
+                    if (want && !processor.isRunning()) {
                         processor.start();
-                    } else if (!state.runs(slot) && processor.isRunning()) {
+                    } else if (!want && processor.isRunning()) {
                         processor.shutDown();
                     }
                 }
@@ -202,6 +218,7 @@ public class BlueGreenRebuild {
                 throw new ProjectionRebuild.ClaimedElsewhere(name, inPlace.liveClaims(name));
             }
             processor.start();
+            wanted.put(name, true);
             slots.refresh();
             log.info("blue/green rebuild of {} began: slot {} ({}) replays up to event {} while slot {} serves", group, target.code(),
                     name, head, state.active().code());
