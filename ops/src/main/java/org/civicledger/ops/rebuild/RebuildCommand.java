@@ -41,6 +41,10 @@ public class RebuildCommand extends LedgerCommandLine.LedgerOptions implements C
             + "readers to it once it has caught up, instead of emptying and refilling the serving one.")
     boolean blueGreen;
 
+    @Option(names = "--single-pass", description = "In place, all chosen read models in one pass over the events (offline: no "
+            + "other node may serve, no command may arrive meanwhile).")
+    boolean singlePass;
+
     @Option(names = "--progress-seconds", defaultValue = "5",
             description = "Seconds between progress lines when stderr is not a terminal (default ${DEFAULT-VALUE}).")
     long progressSeconds;
@@ -53,6 +57,10 @@ public class RebuildCommand extends LedgerCommandLine.LedgerOptions implements C
         List<String> spring = new ArrayList<>();
         for (String argument : arguments) {
             (argument.startsWith("-") ? spring : names).add(argument);
+        }
+        if (blueGreen && singlePass) {
+            System.err.println("--blue-green and --single-pass do not go together: a single pass is an offline rebuild in place");
+            return 2;
         }
         if (names.size() != 1) {
             System.err.println("ledger rebuild takes one projection name, or all: " + String.join(", ",
@@ -82,7 +90,9 @@ public class RebuildCommand extends LedgerCommandLine.LedgerOptions implements C
             }
             ProjectionRebuild.Result result;
             try {
-                result = context.getBean(ProjectionRebuild.class).rebuild(groups, Duration.ofMinutes(timeoutMinutes), bar);
+                result = singlePass
+                        ? context.getBean(SinglePassRebuild.class).rebuild(groups, Duration.ofMinutes(timeoutMinutes), bar)
+                        : context.getBean(ProjectionRebuild.class).rebuild(groups, Duration.ofMinutes(timeoutMinutes), bar);
             } catch (ProjectionRebuild.ClaimedElsewhere | BlueGreenRebuild.Refused claimed) {
                 bar.finish();
                 System.err.println(claimed.getMessage());
