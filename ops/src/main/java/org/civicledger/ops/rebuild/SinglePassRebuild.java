@@ -49,7 +49,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Offline only: every chosen processor is stopped on this node and must be claimed by no other (as for an
  * in-place rebuild), and no command may append meanwhile; the tokens are set to the last event replayed, and the
- * processors started again, so events stored later are processed by them as usual.
+ * processors started again, so events stored later are processed by them as usual. Should the pass fail, the tokens
+ * stay as the reset left them and the processors, started again, replay from the first event themselves.
  */
 @Component
 public class SinglePassRebuild {
@@ -117,8 +118,10 @@ public class SinglePassRebuild {
         for (StreamingEventProcessor processor : processors.values()) {
             handlers.addAll(handlers(processor));
         }
-        // The reset of every read model (its @ResetHandler; its dead letters, as the processors' reset does) in one transaction.
-        transactions.executeInTransaction(() -> processors.values().forEach(processor -> invoker(processor).performReset()));
+        // The processors' own reset (@ResetHandler, dead letters, replay tokens from the first event): should this pass fail
+        // or time out, the processors, started again, replay by themselves instead of going on from a token at the head
+        // over emptied tables.
+        processors.values().forEach(processor -> processor.resetTokens(source -> source.createTailToken()));
         TrackingToken last = null;
         long position = 0;
         try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
