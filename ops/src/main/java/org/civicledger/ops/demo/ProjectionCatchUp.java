@@ -38,7 +38,8 @@ public final class ProjectionCatchUp {
     public Map<String, Long> positions() {
         Map<String, Long> positions = new TreeMap<>();
         processing.eventProcessors().forEach((name, processor) -> {
-            if (processor instanceof StreamingEventProcessor streaming) {
+            // A stopped processor (the idle slot of a read model, docs/architecture.md "Replay and rebuild") is not waited for.
+            if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()) {
                 positions.put(name, lowestPosition(streaming));
             }
         });

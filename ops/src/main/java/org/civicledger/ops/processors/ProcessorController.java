@@ -1,8 +1,10 @@
 package org.civicledger.ops.processors;
 
 import java.util.List;
+import org.civicledger.ops.rebuild.BlueGreenRebuild;
 import org.civicledger.ops.rebuild.ProjectionRebuild;
 import org.civicledger.projections.ProjectionsModule;
+import org.civicledger.query.http.InvalidRequestException;
 import org.civicledger.query.security.ReadAccess;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.HttpStatus;
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -23,10 +26,12 @@ public class ProcessorController {
 
     private final ProcessorMonitor monitor;
     private final ProjectionRebuild rebuild;
+    private final BlueGreenRebuild blueGreenRebuild;
 
-    public ProcessorController(ProcessorMonitor monitor, ProjectionRebuild rebuild) {
+    public ProcessorController(ProcessorMonitor monitor, ProjectionRebuild rebuild, BlueGreenRebuild blueGreenRebuild) {
         this.monitor = monitor;
         this.rebuild = rebuild;
+        this.blueGreenRebuild = blueGreenRebuild;
     }
 
     @GetMapping
@@ -50,27 +55,47 @@ public class ProcessorController {
     }
 
     /**
-     * Rebuilds one read model on this node: resets its processor (its rows are emptied and every event is applied
-     * again) and answers 202 at once with the head it replays to; the status above shows it replaying until it has
-     * caught up. 409 when another node holds one of its segments (stop it there first); 404 for a name that is not a
-     * read model's processor.
+     * Rebuilds one read model and answers 202 at once with the head of the event store it replays to.
+     *
+     * <p>{@code mode=blue-green} (the default): the read model's other slot is filled from the first event while readers
+     * keep reading the current one, and readers are switched once it has caught up ({@link BlueGreenRebuild}); the
+     * status above shows the building processor ({@code <name>.b} or {@code <name>}) and its {@code slot}. 409 while a
+     * build of it is under way or right after a switch. {@code mode=in-place}: resets the serving processor on this
+     * node, so its rows are emptied and refilled while readers read them (the offline command's way); 409 when another
+     * node holds one of its segments. 404 for a name that is not a read model's; 400 for another mode.
      */
     @PostMapping("/{name}/rebuild")
-    public ResponseEntity<RebuildStarted> rebuild(@PathVariable String name) {
+    public ResponseEntity<RebuildStarted> rebuild(@PathVariable String name, @RequestParam(name = "mode", required = false) String mode) {
         ReadAccess.requireOperator();
         if (name.length() > 128 || !ProjectionsModule.PROCESSING_GROUPS.contains(name)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no read model is built by such a processor");
         }
+        boolean blueGreen = mode == null || BLUE_GREEN.equals(mode);
+        if (!blueGreen && !IN_PLACE.equals(mode)) {
+            throw new InvalidRequestException("mode", "mode is blue-green (the default) or in-place");
+        }
         try {
+            if (blueGreen) {
+                BlueGreenRebuild.Started started = blueGreenRebuild.begin(name);
+                return ResponseEntity.status(HttpStatus.ACCEPTED).body(new RebuildStarted(name, started.head(), BLUE_GREEN,
+                        started.processor(), started.slot().code()));
+            }
             ProjectionRebuild.Started started = rebuild.begin(List.of(name));
-            return ResponseEntity.status(HttpStatus.ACCEPTED).body(new RebuildStarted(name, started.head()));
-        } catch (ProjectionRebuild.ClaimedElsewhere claimed) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, claimed.getMessage());
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(new RebuildStarted(name, started.head(), IN_PLACE,
+                    started.processors().get(name).getName(), null));
+        } catch (ProjectionRebuild.ClaimedElsewhere | BlueGreenRebuild.Refused conflict) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, conflict.getMessage());
         }
     }
 
-    /** A rebuild under way: the processor and the head of the event store it replays to. */
-    public record RebuildStarted(String processor, long replaysTo) {
+    static final String BLUE_GREEN = "blue-green";
+    static final String IN_PLACE = "in-place";
+
+    /**
+     * A rebuild under way: the read model, the head of the event store it replays to, the mode, the processor that
+     * replays, and (blue/green) the slot it fills.
+     */
+    public record RebuildStarted(String processor, long replaysTo, String mode, String replayingProcessor, String buildingSlot) {
     }
 
     private void known(String name) {

@@ -21,6 +21,11 @@ import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.civicledger.ops.rebuild.TokenPositions;
+import org.civicledger.projections.ProjectionsModule;
+import org.civicledger.projections.slots.ReadModelSlots;
+import org.civicledger.projections.slots.Slot;
+import org.civicledger.projections.slots.SlotState;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -48,12 +53,16 @@ public class ProcessorMonitor {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ObjectProvider<MeterRegistry> registries;
+    private final ReadModelSlots slots;
+    private final TokenPositions tokens;
     private final Map<String, ProcessorStatus> snapshot = new ConcurrentHashMap<>();
     private volatile Instant snapshotAt = Instant.EPOCH;
 
     public ProcessorMonitor(EventProcessingConfiguration processing, JdbcTemplate jdbc, ObjectProvider<Clock> clocks,
-                            ObjectProvider<MeterRegistry> registries) {
+                            ObjectProvider<MeterRegistry> registries, ReadModelSlots slots, TokenPositions tokens) {
         this.processing = processing;
+        this.slots = slots;
+        this.tokens = tokens;
         this.jdbc = jdbc;
         this.clock = clocks.getIfAvailable(Clock::systemUTC);
         this.registries = registries;
@@ -158,7 +167,7 @@ public class ProcessorMonitor {
         if (!(processor instanceof StreamingEventProcessor streaming)) {
             String type = processor instanceof SubscribingEventProcessor ? "subscribing" : processor.getClass().getSimpleName();
             return new ProcessorStatus(name, type, processor.isRunning(), processor.isError(), false, List.of(), head, 0L, 0.0,
-                    deadLetters, sequences);
+                    deadLetters, sequences, slot(name));
         }
         List<ProcessorStatus.SegmentStatus> segments = new ArrayList<>();
         Long minPosition = null;
@@ -183,7 +192,25 @@ public class ProcessorMonitor {
         }
         String type = processor instanceof PooledStreamingEventProcessor ? "pooled" : "tracking";
         return new ProcessorStatus(name, type, processor.isRunning(), processor.isError(), streaming.isReplaying(), segments, head,
-                lagEvents, lagSeconds, deadLetters, sequences);
+                lagEvents, lagSeconds, deadLetters, sequences, slot(name));
+    }
+
+    /** The read-model slot the processor builds, or null when it builds none. */
+    private ProcessorStatus.SlotStatus slot(String name) {
+        for (String group : ProjectionsModule.PROCESSING_GROUPS) {
+            for (Slot slot : Slot.values()) {
+                if (slot.processor(group).equals(name)) {
+                    SlotState state = slots.state(group);
+                    String what = slot == state.active() ? "active" : slot == state.building() ? "building"
+                            : slot == state.retired() ? "retiring" : "idle";
+                    java.time.Instant retiresAt = slot == state.retired() && state.switchedAt() != null
+                            ? state.switchedAt().plus(slots.retireAfter()) : null;
+                    return new ProcessorStatus.SlotStatus(group, slot.code(), what, tokens.lowest(name), state.buildHead(),
+                            state.buildStartedAt(), state.switchedAt(), retiresAt);
+                }
+            }
+        }
+        return null;
     }
 
     /** Now minus the recorded time of the first event after {@code position}: how long it has waited. */

@@ -15,6 +15,8 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.civicledger.projections.ProjectionsModule;
 import org.civicledger.projections.rebuild.ProjectionChecksum;
 import org.civicledger.projections.rebuild.ProjectionChecksum.Checksum;
+import org.civicledger.projections.slots.ReadModelSlots;
+import org.civicledger.projections.slots.SlotState;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -38,11 +40,22 @@ public class ProjectionRebuild {
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final ProjectionChecksum checksums;
+    private final ReadModelSlots slots;
+    private final Object processorLock = new Object();
 
-    public ProjectionRebuild(EventProcessingConfiguration processing, JdbcTemplate jdbc, ProjectionChecksum checksums) {
+    public ProjectionRebuild(EventProcessingConfiguration processing, JdbcTemplate jdbc, ProjectionChecksum checksums, ReadModelSlots slots) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.checksums = checksums;
+        this.slots = slots;
+    }
+
+    /**
+     * Held while this node starts, stops or resets a read model's processors (here and in {@link BlueGreenRebuild}), so
+     * the slot housekeeping never starts a processor a rebuild has just stopped to reset it.
+     */
+    public Object processorLock() {
+        return processorLock;
     }
 
     /** The processing groups a rebuild argument names: one read model, or {@code all} of them. */
@@ -104,26 +117,43 @@ public class ProjectionRebuild {
      * @throws ClaimedElsewhere when another node holds one of their segments
      */
     public Started begin(List<String> groups) {
+        synchronized (processorLock) {
+            return beginLocked(groups);
+        }
+    }
+
+    private Started beginLocked(List<String> groups) {
+        // The processor of the slot readers read (slot a unless a blue/green rebuild switched the read model to slot b).
+        slots.refresh();
         Map<String, StreamingEventProcessor> processors = new LinkedHashMap<>();
         for (String group : groups) {
-            processors.put(group, processing.eventProcessor(group, StreamingEventProcessor.class)
+            if (!ProjectionsModule.PROCESSING_GROUPS.contains(group)) {
+                throw new UnknownProjection(group);
+            }
+            SlotState state = slots.state(group);
+            if (state.building() != null) {
+                throw new BlueGreenRebuild.Refused("a blue/green rebuild of " + group + " is under way: it ends with a rebuilt read model");
+            }
+            String name = state.active().processor(group);
+            processors.put(group, processing.eventProcessor(name, StreamingEventProcessor.class)
                     .orElseThrow(() -> new UnknownProjection(group)));
         }
         processors.values().forEach(StreamingEventProcessor::shutDown);
         try {
-            for (String group : groups) {
-                List<String> owners = liveClaims(group);
+            for (Map.Entry<String, StreamingEventProcessor> entry : processors.entrySet()) {
+                List<String> owners = liveClaims(entry.getValue().getName());
                 if (!owners.isEmpty()) {
-                    throw new ClaimedElsewhere(group, owners);
+                    throw new ClaimedElsewhere(entry.getValue().getName(), owners);
                 }
             }
             long started = System.nanoTime();
             long head = head();
             for (Map.Entry<String, StreamingEventProcessor> entry : processors.entrySet()) {
                 try {
-                    entry.getValue().resetTokens();
+                    // From the first event, named here: a slot-b processor's own initial token is the head (BlueGreenRebuild).
+                    entry.getValue().resetTokens(source -> source.createTailToken());
                 } catch (UnableToClaimTokenException claimed) {
-                    throw new ClaimedElsewhere(entry.getKey(), liveClaims(entry.getKey()));
+                    throw new ClaimedElsewhere(entry.getValue().getName(), liveClaims(entry.getValue().getName()));
                 }
             }
             processors.values().forEach(StreamingEventProcessor::start);
@@ -169,12 +199,14 @@ public class ProjectionRebuild {
         }
     }
 
-    private static void restartStopped(java.util.Collection<StreamingEventProcessor> processors) {
-        processors.forEach(processor -> {
-            if (!processor.isRunning()) {
-                processor.start();
-            }
-        });
+    private void restartStopped(java.util.Collection<StreamingEventProcessor> processors) {
+        synchronized (processorLock) {
+            processors.forEach(processor -> {
+                if (!processor.isRunning()) {
+                    processor.start();
+                }
+            });
+        }
     }
 
     /** The highest global index of the event store, 0 when it is empty. */

@@ -13,6 +13,8 @@ import org.civicledger.projections.casestatus.CaseSummary;
 import org.civicledger.projections.casestatus.CaseStatusQueries;
 import org.civicledger.projections.support.Page;
 import org.civicledger.projections.support.PageRequest;
+import org.civicledger.projections.slots.ReadModelSlots;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -37,6 +39,12 @@ public class AgencyQueueQueries {
 
     public AgencyQueueQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Reads the active slot of each read model (a blue/green rebuild fills the other one, {@link ReadModelSlots}). */
+    @Autowired
+    public AgencyQueueQueries(ReadModelSlots slots) {
+        this(slots.reader());
     }
 
     /**

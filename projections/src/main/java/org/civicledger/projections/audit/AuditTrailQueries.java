@@ -8,6 +8,8 @@ import java.util.function.Consumer;
 import org.civicledger.projections.support.Jdbc;
 import org.civicledger.projections.support.Page;
 import org.civicledger.projections.support.PageRequest;
+import org.civicledger.projections.slots.ReadModelSlots;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -30,6 +32,12 @@ public class AuditTrailQueries {
 
     public AuditTrailQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Reads the active slot of each read model (a blue/green rebuild fills the other one, {@link ReadModelSlots}). */
+    @Autowired
+    public AuditTrailQueries(ReadModelSlots slots) {
+        this(slots.reader());
     }
 
     /** The events matching the filter, oldest first, one page. */

@@ -11,6 +11,8 @@ import org.civicledger.events.cases.CaseStatus;
 import org.civicledger.projections.support.Jdbc;
 import org.civicledger.projections.support.Page;
 import org.civicledger.projections.support.PageRequest;
+import org.civicledger.projections.slots.ReadModelSlots;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -71,6 +73,12 @@ public class CaseStatusQueries {
 
     public CaseStatusQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Reads the active slot of each read model (a blue/green rebuild fills the other one, {@link ReadModelSlots}). */
+    @Autowired
+    public CaseStatusQueries(ReadModelSlots slots) {
+        this(slots.reader());
     }
 
     /** The case with its steps, or empty when the read model does not (yet) know it. */

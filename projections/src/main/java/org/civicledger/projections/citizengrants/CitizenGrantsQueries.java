@@ -10,6 +10,8 @@ import org.civicledger.projections.citizengrants.GrantView.GrantUseView;
 import org.civicledger.projections.support.Jdbc;
 import org.civicledger.projections.support.Page;
 import org.civicledger.projections.support.PageRequest;
+import org.civicledger.projections.slots.ReadModelSlots;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +26,12 @@ public class CitizenGrantsQueries {
 
     public CitizenGrantsQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Reads the active slot of each read model (a blue/green rebuild fills the other one, {@link ReadModelSlots}). */
+    @Autowired
+    public CitizenGrantsQueries(ReadModelSlots slots) {
+        this(slots.reader());
     }
 
     public Optional<GrantView> grant(String grantId) {

@@ -4,6 +4,8 @@ import java.util.List;
 import org.civicledger.projections.support.Jdbc;
 import org.civicledger.projections.support.Page;
 import org.civicledger.projections.support.PageRequest;
+import org.civicledger.projections.slots.ReadModelSlots;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -23,6 +25,12 @@ public class CitizenHistoryQueries {
 
     public CitizenHistoryQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Reads the active slot of each read model (a blue/green rebuild fills the other one, {@link ReadModelSlots}). */
+    @Autowired
+    public CitizenHistoryQueries(ReadModelSlots slots) {
+        this(slots.reader());
     }
 
     public Page<TimelineEntry> timeline(String citizenSubject, PageRequest page) {

@@ -11,6 +11,8 @@ import org.civicledger.events.payments.PaymentStatus;
 import org.civicledger.projections.support.Jdbc;
 import org.civicledger.projections.support.Page;
 import org.civicledger.projections.support.PageRequest;
+import org.civicledger.projections.slots.ReadModelSlots;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +24,12 @@ public class CitizenPaymentsQueries {
 
     public CitizenPaymentsQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Reads the active slot of each read model (a blue/green rebuild fills the other one, {@link ReadModelSlots}). */
+    @Autowired
+    public CitizenPaymentsQueries(ReadModelSlots slots) {
+        this(slots.reader());
     }
 
     public Page<BillView> bills(String citizenSubject, PageRequest page) {

@@ -7,6 +7,8 @@ import org.civicledger.events.journal.JournalEntry;
 import org.civicledger.events.journal.JournalLine;
 import org.civicledger.events.journal.TrialBalance;
 import org.civicledger.projections.support.Jdbc;
+import org.civicledger.projections.slots.ReadModelSlots;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +24,12 @@ public class JournalQueries {
 
     public JournalQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Reads the active slot of each read model (a blue/green rebuild fills the other one, {@link ReadModelSlots}). */
+    @Autowired
+    public JournalQueries(ReadModelSlots slots) {
+        this(slots.reader());
     }
 
     /** The summed lines as one entry: not balanced by itself in general, which a TrialBalance does not ask. */

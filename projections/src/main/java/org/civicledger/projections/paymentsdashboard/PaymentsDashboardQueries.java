@@ -10,6 +10,8 @@ import org.civicledger.projections.paymentsdashboard.PaymentsDashboard.ProviderC
 import org.civicledger.projections.paymentsdashboard.PaymentsDashboard.ReturnDay;
 import org.civicledger.projections.paymentsdashboard.PaymentsDashboard.RevenueDay;
 import org.civicledger.projections.support.Jdbc;
+import org.civicledger.projections.slots.ReadModelSlots;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +30,12 @@ public class PaymentsDashboardQueries {
 
     public PaymentsDashboardQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Reads the active slot of each read model (a blue/green rebuild fills the other one, {@link ReadModelSlots}). */
+    @Autowired
+    public PaymentsDashboardQueries(ReadModelSlots slots) {
+        this(slots.reader());
     }
 
     /** The dashboard of {@code agencyCode} (null: city-wide) for the days {@code from}..{@code to}; bills owed as of {@code today}. */

@@ -22,6 +22,9 @@ import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.civicledger.projections.ProjectionsModule;
+import org.civicledger.projections.slots.ReadModelSlots;
+import org.civicledger.projections.slots.Slot;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -71,22 +74,41 @@ public class ProjectionChecksum {
     private static final int FETCH_SIZE = 1000;
 
     private final DataSource dataSource;
+    private final ReadModelSlots slots;
 
     public ProjectionChecksum(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this(dataSource, null);
     }
 
-    /** The digest of the read model of a processing group ({@link ProjectionsModule#TABLES}). */
+    @Autowired
+    public ProjectionChecksum(DataSource dataSource, ReadModelSlots slots) {
+        this.dataSource = dataSource;
+        this.slots = slots;
+    }
+
+    /** The digest of the read model of a processing group ({@link ProjectionsModule#TABLES}) as readers see it: its active slot. */
     public Checksum of(String processingGroup) {
+        return of(processingGroup, slots == null ? Slot.A : slots.active(processingGroup));
+    }
+
+    /**
+     * The digest of one slot of the read model of a processing group. The digest names the tables by their slot-a
+     * names, so the two slots of a read model holding the same rows have the same digest.
+     */
+    public Checksum of(String processingGroup, Slot slot) {
         List<ReadModelTable> tables = ProjectionsModule.TABLES.get(processingGroup);
         if (tables == null) {
             throw new IllegalArgumentException("no read model is built by processing group " + processingGroup);
         }
-        return of(processingGroup, tables);
+        return of(processingGroup, tables, slot);
     }
 
     /** The digest of the given tables, under a name of the caller's choice. */
     public Checksum of(String name, List<ReadModelTable> tables) {
+        return of(name, tables, Slot.A);
+    }
+
+    private Checksum of(String name, List<ReadModelTable> tables, Slot slot) {
         MessageDigest digest = sha256();
         List<TableRows> counts = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
@@ -100,7 +122,7 @@ public class ProjectionChecksum {
                     connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                 }
                 for (ReadModelTable table : tables) {
-                    counts.add(new TableRows(table.name(), table(connection, table, postgres, digest)));
+                    counts.add(new TableRows(table.name(), table(connection, table, slot.table(table.name()), postgres, digest)));
                 }
             } finally {
                 connection.rollback();
@@ -113,9 +135,10 @@ public class ProjectionChecksum {
         return new Checksum(name, HexFormat.of().formatHex(digest.digest()), counts);
     }
 
-    private static long table(Connection connection, ReadModelTable table, boolean postgres, MessageDigest digest) throws SQLException {
+    private static long table(Connection connection, ReadModelTable table, String physical, boolean postgres, MessageDigest digest)
+            throws SQLException {
         List<String> textColumns = new ArrayList<>();
-        try (PreparedStatement shape = connection.prepareStatement("SELECT * FROM " + table.name() + " WHERE 1 = 0");
+        try (PreparedStatement shape = connection.prepareStatement("SELECT * FROM " + physical + " WHERE 1 = 0");
              ResultSet empty = shape.executeQuery()) {
             ResultSetMetaData meta = empty.getMetaData();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
@@ -131,7 +154,7 @@ public class ProjectionChecksum {
         }
         long rows = 0;
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT * FROM " + table.name() + " ORDER BY " + String.join(", ", order))) {
+                "SELECT * FROM " + physical + " ORDER BY " + String.join(", ", order))) {
             select.setFetchSize(FETCH_SIZE);
             try (ResultSet result = select.executeQuery()) {
                 ResultSetMetaData meta = result.getMetaData();

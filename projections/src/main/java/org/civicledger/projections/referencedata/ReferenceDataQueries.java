@@ -11,6 +11,8 @@ import org.civicledger.projections.referencedata.ReferenceDataProjection.DayKind
 import org.civicledger.projections.support.Jdbc;
 import org.civicledger.projections.support.Page;
 import org.civicledger.projections.support.PageRequest;
+import org.civicledger.projections.slots.ReadModelSlots;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -53,6 +55,12 @@ public class ReferenceDataQueries {
 
     public ReferenceDataQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Reads the active slot of each read model (a blue/green rebuild fills the other one, {@link ReadModelSlots}). */
+    @Autowired
+    public ReferenceDataQueries(ReadModelSlots slots) {
+        this(slots.reader());
     }
 
     public Page<AgencyView> agencies(PageRequest page) {

@@ -1,0 +1,228 @@
+package org.civicledger.ops.rebuild;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.civicledger.projections.rebuild.ProjectionChecksum;
+import org.civicledger.projections.rebuild.ProjectionChecksum.Checksum;
+import org.civicledger.projections.slots.ReadModelSlots;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * An offline rebuild of several read models in one pass over the event store: each page of events is read once,
+ * each event deserialized once, and handed to every rebuilt read model's handlers in one unit of work and one
+ * transaction per page.
+ *
+ * <p>What it leaves out, compared with the processors' replay ({@link ProjectionRebuild}): one read of the event
+ * table per read model (here one for all), one deserialization per read model (here the message is shared, and Axon
+ * deserializes a payload once per message), the dead-letter queue's per-event lookup (the queues were emptied by
+ * the reset, so no sequence can be parked), and Axon's per-message processor machinery. The handlers are the same
+ * instances the processors call, with the same parameters: each event's own tracking token, wrapped as a replay
+ * token, so they skip their existence checks as in any replay. An event a handler fails on fails the page's
+ * transaction and the rebuild (nothing of that page is written): a replay must not park events silently.
+ *
+ * <p>Offline only: every chosen processor is stopped on this node and must be claimed by no other (as for an
+ * in-place rebuild), and no command may append meanwhile; the tokens are set to the last event replayed, and the
+ * processors started again, so events stored later are processed by them as usual. Should the pass fail, the tokens
+ * stay as the reset left them and the processors, started again, replay from the first event themselves.
+ */
+@Component
+public class SinglePassRebuild {
+
+    private final EventProcessingConfiguration processing;
+    private final EventStorageEngine storage;
+    private final TransactionManager transactions;
+    private final TokenStore tokenStore;
+    private final ProjectionRebuild inPlace;
+    private final ReadModelSlots slots;
+    private final ProjectionChecksum checksums;
+    private final int pageSize;
+
+    public SinglePassRebuild(EventProcessingConfiguration processing, EventStorageEngine storage, TransactionManager transactions,
+                             TokenStore tokenStore, ProjectionRebuild inPlace, ReadModelSlots slots, ProjectionChecksum checksums,
+                             @Value("${ledger.rebuild.single-pass.page-size:2000}") int pageSize) {
+        this.processing = processing;
+        this.storage = storage;
+        this.transactions = transactions;
+        this.tokenStore = tokenStore;
+        this.inPlace = inPlace;
+        this.slots = slots;
+        this.checksums = checksums;
+        this.pageSize = pageSize;
+    }
+
+    /** Rebuilds the active slots of the read models of {@code groups} in one pass; {@code progress} is called after each page. */
+    public ProjectionRebuild.Result rebuild(List<String> groups, Duration timeout, Consumer<ProjectionRebuild.Progress> progress) {
+        synchronized (inPlace.processorLock()) {
+            slots.refresh();
+            Map<String, StreamingEventProcessor> processors = new LinkedHashMap<>();
+            for (String group : groups) {
+                if (slots.state(group).building() != null) {
+                    throw new BlueGreenRebuild.Refused("a blue/green rebuild of " + group + " is under way");
+                }
+                String name = slots.active(group).processor(group);
+                processors.put(group, processing.eventProcessor(name, StreamingEventProcessor.class)
+                        .orElseThrow(() -> new ProjectionRebuild.UnknownProjection(group)));
+            }
+            processors.values().forEach(StreamingEventProcessor::shutDown);
+            try {
+                return replay(processors, timeout, progress);
+            } finally {
+                processors.values().forEach(processor -> {
+                    if (!processor.isRunning()) {
+                        processor.start();
+                    }
+                });
+            }
+        }
+    }
+
+    private ProjectionRebuild.Result replay(Map<String, StreamingEventProcessor> processors, Duration timeout,
+                                           Consumer<ProjectionRebuild.Progress> progress) {
+        for (StreamingEventProcessor processor : processors.values()) {
+            List<String> owners = inPlace.liveClaims(processor.getName());
+            if (!owners.isEmpty()) {
+                throw new ProjectionRebuild.ClaimedElsewhere(processor.getName(), owners);
+            }
+        }
+        long startedNanos = System.nanoTime();
+        long deadline = startedNanos + timeout.toNanos();
+        long head = inPlace.head();
+        List<EventMessageHandler> handlers = new ArrayList<>();
+        for (StreamingEventProcessor processor : processors.values()) {
+            handlers.addAll(handlers(processor));
+        }
+        // The processors' own reset (@ResetHandler, dead letters, replay tokens from the first event): should this pass fail
+        // or time out, the processors, started again, replay by themselves instead of going on from a token at the head
+        // over emptied tables.
+        processors.values().forEach(processor -> processor.resetTokens(source -> source.createTailToken()));
+        TrackingToken last = null;
+        long position = 0;
+        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
+            Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
+            List<EventMessage<?>> page = new ArrayList<>(pageSize);
+            TrackingToken pageEnd = null;
+            while (true) {
+                TrackedEventMessage<?> event = iterator.hasNext() ? iterator.next() : null;
+                boolean beyondHead = event != null && event.trackingToken().position().orElse(Long.MAX_VALUE) > head;
+                if (event != null && !beyondHead) {
+                    page.add(asReplay(event, head));
+                    pageEnd = event.trackingToken();
+                }
+                if (page.size() >= pageSize || ((event == null || beyondHead) && !page.isEmpty())) {
+                    handlePage(page, handlers);
+                    last = pageEnd;
+                    position = pageEnd.position().orElse(position);
+                    page = new ArrayList<>(pageSize);
+                    Map<String, Long> positions = new LinkedHashMap<>();
+                    for (String group : processors.keySet()) {
+                        positions.put(group, position);
+                    }
+                    progress.accept(new ProjectionRebuild.Progress(positions, head, Duration.ofNanos(System.nanoTime() - startedNanos)));
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the single-pass rebuild has not reached event " + head + " within "
+                                + timeout.toSeconds() + " s (at " + position + "); the processors resume from their last tokens");
+                    }
+                }
+                if (event == null || beyondHead) {
+                    break;
+                }
+            }
+        }
+        TrackingToken at = last;
+        // Every segment's token at the last event replayed: the processors go on from there.
+        transactions.executeInTransaction(() -> {
+            for (StreamingEventProcessor processor : processors.values()) {
+                for (int segment : tokenStore.fetchSegments(processor.getName())) {
+                    tokenStore.fetchToken(processor.getName(), segment);
+                    tokenStore.storeToken(at, processor.getName(), segment);
+                    tokenStore.releaseClaim(processor.getName(), segment);
+                }
+            }
+        });
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - startedNanos);
+        List<Checksum> digests = new ArrayList<>();
+        for (String group : processors.keySet()) {
+            digests.add(checksums.of(group));
+        }
+        return new ProjectionRebuild.Result(List.copyOf(processors.keySet()), head, elapsed, digests);
+    }
+
+    /** One page: every handler of every read model, in one batching unit of work and one transaction. */
+    private void handlePage(List<EventMessage<?>> page, List<EventMessageHandler> handlers) {
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(page);
+        unitOfWork.attachTransaction(transactions);
+        ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+            EventMessage<?> message = unitOfWork.getMessage();
+            for (EventMessageHandler handler : handlers) {
+                handler.handle(message);
+            }
+            return null;
+        }, exception -> true);
+        if (result.isExceptional() || unitOfWork.isRolledBack()) {
+            throw new IllegalStateException("the single-pass rebuild failed on a page of events (nothing of it was written): "
+                    + (result.isExceptional() ? result.exceptionResult().getMessage() : "rolled back"),
+                    result.isExceptional() ? result.exceptionResult() : null);
+        }
+    }
+
+    /** The event as a replay delivers it: its own token wrapped in a replay token that ends at the head. */
+    private static EventMessage<?> asReplay(TrackedEventMessage<?> event, long head) {
+        TrackingToken token = new ReplayToken(new GlobalSequenceTrackingToken(head), event.trackingToken());
+        if (event instanceof DomainEventMessage<?> domain) {
+            return new GenericTrackedDomainEventMessage<>(token, domain);
+        }
+        return new GenericTrackedEventMessage<>(token, event);
+    }
+
+    /** The read model instances the processor calls (Axon wraps its invoker in a multi-invoker). */
+    private static List<EventMessageHandler> handlers(StreamingEventProcessor processor) {
+        List<EventMessageHandler> handlers = new ArrayList<>();
+        collect(invoker(processor), handlers, processor.getName());
+        return handlers;
+    }
+
+    private static void collect(EventHandlerInvoker invoker, List<EventMessageHandler> handlers, String processor) {
+        if (invoker instanceof MultiEventHandlerInvoker multi) {
+            multi.delegates().forEach(delegate -> collect(delegate, handlers, processor));
+        } else if (invoker instanceof SimpleEventHandlerInvoker simple) {
+            handlers.addAll(simple.eventHandlers());
+        } else {
+            throw new IllegalStateException("processor " + processor + " calls its handlers through a " + invoker.getClass().getName()
+                    + ", which a single pass cannot call directly");
+        }
+    }
+
+    private static EventHandlerInvoker invoker(StreamingEventProcessor processor) {
+        if (processor instanceof PooledStreamingEventProcessor pooled) {
+            return pooled.eventHandlerInvoker();
+        }
+        throw new IllegalStateException("processor " + processor.getName() + " is not a pooled streaming processor");
+    }
+}
