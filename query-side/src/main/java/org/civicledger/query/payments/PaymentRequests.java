@@ -38,7 +38,7 @@ public final class PaymentRequests {
             @NotNull @Min(1) @Max(AMOUNT_MINOR_MAX) Long amountMinor,
             @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as TWD") String currency) {
 
-        Money toMoney() {
+        public Money toMoney() {
             return new Money(amountMinor, currency);
         }
     }
@@ -54,7 +54,7 @@ public final class PaymentRequests {
             return "PayerBody[]";
         }
 
-        Payer toPayer() {
+        public Payer toPayer() {
             try {
                 return new Payer(citizenSubject, new NationalId(nationalId), name);
             } catch (IllegalArgumentException invalid) {
