@@ -2,7 +2,6 @@ package org.civicledger.command.receipts;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.civicledger.events.common.Actor;
 import org.civicledger.events.payments.BillEvent.BillPaid;
@@ -12,13 +11,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Issues the receipt of every paid bill. The receipt id is derived from the bill id, and the desk answers a bill that
- * has its receipt with that receipt, so a redelivered {@code BillPaid} (a retried batch, a second node) issues nothing
- * twice. Runs in its own processing group ({@value #PROCESSING_GROUP}); the command joins the processor's transaction,
- * so a failure rolls back the token too and the batch is retried.
+ * has its receipt with that receipt, so a redelivered {@code BillPaid} issues nothing twice.
+ *
+ * <p>Its processing group ({@value #PROCESSING_GROUP}) is a subscribing processor in the assembly: the receipt is issued
+ * in the unit of work and transaction that record {@code BillPaid}, so the bill is never paid without its receipt and
+ * the receipt is there as soon as the payment is settled. A failure to issue rolls the bill's payment back with it;
+ * the settlement is retried. A batch of the settlement that pays bills of two agencies holds both agencies' counters
+ * until it commits; two such batches in opposite order deadlock, one is aborted by the database and retried.
  */
 @Component
 @ProcessingGroup(ReceiptIssuance.PROCESSING_GROUP)
-@DisallowReplay
 public class ReceiptIssuance {
 
     public static final String PROCESSING_GROUP = "receipt-issuance";
