@@ -127,6 +127,8 @@ public abstract class HostileInputFuzzContract {
                 {"holidays": [{"date": "2030-01-01", "name": "New Year"}], "makeUpWorkdays": [], "source": "test"}""", 201);
         JsonNode submitted = json.readTree(post(Actor.CITIZEN, "/api/v1/cases", submission("BUILDING-PERMIT", "A123456789"), 201).body());
         submittedCase = submitted.get("caseId").asText();
+        // The applicant's account is enrolled, so enrolling their national ID under another account is refused (409).
+        post(Actor.OPERATOR, "/api/v1/citizen-accounts", "{\"citizenSubject\": \"citizen-1\", \"nationalId\": \"A123456789\"}", 200);
     }
 
     static String submission(String caseType, String nationalId) {
@@ -194,6 +196,13 @@ public abstract class HostileInputFuzzContract {
             // An operator's rebuild of a processor that does not exist: refused with 404, nothing is reset.
             case "/api/v1/ops/processors/{name}/rebuild" -> new Endpoint(pattern, pattern.replace("{name}", "no-such-processor"),
                     Actor.OPERATOR, readsBody, "");
+            case "/api/v1/receipts" -> new Endpoint(pattern, path, Actor.OFFICER, true, """
+                    {"feeClassCode": "NO-SUCH-FEE", "payer": {"nationalId": "%s", "name": "Lin Mei-hua"},
+                     "amount": {"amountMinor": 250, "currency": "TWD"}, "paymentReference": "CASH-1"}""".formatted(STRANGER_NATIONAL_ID));
+            case "/api/v1/receipts/{receiptId}/void", "/api/v1/receipts/{receiptId}/reissue" -> new Endpoint(pattern,
+                    pattern.replace("{receiptId}", "no-such-receipt"), Actor.OFFICER, true, "{\"reason\": \"issued in error\"}");
+            case "/api/v1/citizen-accounts" -> new Endpoint(pattern, path, Actor.OPERATOR, true,
+                    "{\"citizenSubject\": \"citizen-2\", \"nationalId\": \"A123456789\"}", "nationalId");
             case "/api/v1/case-status/lookup" -> new Endpoint(pattern, path, Actor.CITIZEN, true,
                     "{\"caseNumber\": \"CN-2030-000001\", \"casePassword\": \"not-the-password\"}");
             default -> pattern.matches("/api/v1/cases/\\{caseId}/(approve|reject|close)")
