@@ -109,6 +109,7 @@ abstract class RebuildContract {
         jdbc.update("UPDATE audit_event SET channel = '' WHERE global_index = (SELECT MIN(global_index) FROM audit_event)");
         jdbc.update("UPDATE citizen_payment SET status = 'FAILED' WHERE payment_id = 'payment-rb-1'");
         jdbc.update("DELETE FROM journal_line WHERE line_number = (SELECT MAX(line_number) FROM journal_line)");
+        jdbc.update("UPDATE receipt SET status = 'VOIDED', void_reason = 'forged'");
         Map<String, Checksum> corrupted = checksumAll();
         for (String group : ProjectionsModule.PROCESSING_GROUPS) {
             assertThat(corrupted.get(group).sha256()).as("checksum of corrupted %s", group).isNotEqualTo(live.get(group).sha256());
@@ -158,7 +159,7 @@ abstract class RebuildContract {
     void an_unknown_projection_is_named_with_the_known_ones() {
         assertThatThrownBy(() -> ProjectionRebuild.resolve("case-statuses"))
                 .isInstanceOf(ProjectionRebuild.UnknownProjection.class)
-                .hasMessageContaining("case-status, citizen-history, reference-data, audit-trail, citizen-payments, journal, or all");
+                .hasMessageContaining("case-status, citizen-history, reference-data, audit-trail, citizen-payments, journal, receipts, or all");
         assertThat(ProjectionRebuild.resolve("all")).containsExactlyElementsOf(ProjectionsModule.PROCESSING_GROUPS);
     }
 

@@ -136,6 +136,10 @@ public abstract class ReceiptApiContract {
         assertThat(again.duplicate()).isTrue();
         assertThat(again.number()).isEqualTo(number);
         assertThat(receiptIssuedCount(receiptId)).isEqualTo(1);
+        // The payer inside the stored ReceiptIssued is sealed, as a bill's is: neither name nor national ID in clear.
+        String stored = new String(jdbc.queryForObject("SELECT payload FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber = 0",
+                byte[].class, receiptId), StandardCharsets.UTF_8);
+        assertThat(stored).contains("\"sealed\"").doesNotContain("Lin Mei").doesNotContain("A123456789");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM receipt_register WHERE bill_id = ?", Integer.class, billId)).isEqualTo(1);
 
         // The PDF: its text, and its QR code carrying the verification URL, which verifies.
