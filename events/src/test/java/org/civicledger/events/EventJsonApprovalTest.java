@@ -34,6 +34,9 @@ import org.civicledger.events.payments.Payer;
 import org.civicledger.events.payments.PaymentEvent;
 import org.civicledger.events.payments.PaymentStatus;
 import org.civicledger.events.privacy.PrivacyEvent;
+import org.civicledger.events.receipts.CitizenAccountEvent;
+import org.civicledger.events.receipts.ReceiptEvent;
+import org.civicledger.events.receipts.ReceiptNumber;
 import org.civicledger.events.reference.AgencyEvent;
 import org.civicledger.events.reference.CalendarEvents;
 import org.civicledger.events.reference.CalendarEvents.Holiday;
@@ -124,6 +127,7 @@ class EventJsonApprovalTest {
 
         addPaymentSamples(samples);
         addGrantSamples(samples);
+        addReceiptSamples(samples);
         return samples;
     }
 
@@ -192,6 +196,18 @@ class EventJsonApprovalTest {
                         JournalLine.credit("grants-payable:SOCIAL-WELFARE:MATERNITY-RIDE", "SOCIAL-WELFARE", 8_000, "TWD"))));
     }
 
+    private static void addReceiptSamples(Map<Class<?>, Object> samples) {
+        ReceiptNumber number = new ReceiptNumber("CIVIL-AFFAIRS", 2025, 42);
+        add(samples, new ReceiptEvent.ReceiptIssued("rcpt-" + BILL_ID, number, "CIVIL-AFFAIRS", "RESIDENCE-CERTIFICATE-FEE",
+                new Payer("citizen-lin-mei", new NationalId("A123456789"), "Lin Mei"), "citizen-lin-mei", Money.twd(15), PAYMENT_ID,
+                BILL_ID, "K7Q2M9XW4TZB", MOMENT.plusSeconds(95), LocalDate.of(2025, 10, 20), null));
+        add(samples, new ReceiptEvent.ReceiptVoided("rcpt-" + BILL_ID, number, "the payer's name was misspelt",
+                MOMENT.plusSeconds(3_600), "rcpt-reissue-0001"));
+        add(samples, new ReceiptEvent.ReceiptAttributed("rcpt-counter-0001", "citizen-lin-mei", MOMENT.plusSeconds(7_200)));
+        add(samples, new CitizenAccountEvent.CitizenAccountEnrolled("b3JnLmNpdmljbGVkZ2VyLnN1YmplY3QtcmVmLTAwMDE",
+                "citizen-lin-mei", MOMENT.plusSeconds(7_200)));
+    }
+
     private static void add(Map<Class<?>, Object> samples, Object event) {
         samples.put(event.getClass(), event);
     }
@@ -199,7 +215,8 @@ class EventJsonApprovalTest {
     /** Every event class of the contract: the records of the sealed interfaces, and the calendar's events. */
     private static List<Class<?>> eventClasses() {
         Stream<Class<?>> sealed = Stream.of(CaseEvent.class, AgencyEvent.class, CaseTypeEvent.class, PrivacyEvent.class,
-                        FeeClassEvent.class, PaymentProviderEvent.class, BillEvent.class, PaymentEvent.class, GrantEvent.class)
+                        FeeClassEvent.class, PaymentProviderEvent.class, BillEvent.class, PaymentEvent.class, GrantEvent.class,
+                        ReceiptEvent.class, CitizenAccountEvent.class)
                 .flatMap(type -> Arrays.stream(type.getPermittedSubclasses()));
         // CalendarEvents is a holder class, not a sealed interface; Holiday is a value inside its events.
         Stream<Class<?>> calendar = Arrays.stream(CalendarEvents.class.getDeclaredClasses())

@@ -116,7 +116,8 @@ public class LedgerCommandLine implements Callable<Integer> {
     }
 
     @Command(name = "bench", subcommands = {org.civicledger.ops.verify.VerifyBenchCommand.class,
-            org.civicledger.ops.bench.RebuildBenchCommand.class, org.civicledger.ops.bench.PaymentBenchCommand.class}, description = "Submit cases with N concurrent clients end to end (command, durable event, "
+            org.civicledger.ops.bench.RebuildBenchCommand.class, org.civicledger.ops.bench.PaymentBenchCommand.class,
+            org.civicledger.ops.bench.ReceiptBenchCommand.class}, description = "Submit cases with N concurrent clients end to end (command, durable event, "
             + "status projection visible) and compare with raw single-row JDBC inserts on the same database.")
     static class Bench extends LedgerOptions implements Callable<Integer> {
 

@@ -11,6 +11,7 @@ import org.civicledger.projections.citizenpayments.CitizenPaymentsProjection;
 import org.civicledger.projections.journal.JournalProjection;
 import org.civicledger.projections.paymentsdashboard.PaymentsDashboardProjection;
 import org.civicledger.projections.rebuild.ReadModelTable;
+import org.civicledger.projections.receipts.ReceiptsProjection;
 import org.civicledger.projections.referencedata.ReferenceDataProjection;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +22,7 @@ import org.springframework.context.annotation.Configuration;
  * <p>Each read model is one class whose processing group is named after it; the assembly runs every
  * group in a pooled streaming processor with a dead-letter queue, so a failing event is parked where an
  * operator sees it, never skipped: {@code case-status}, {@code citizen-history}, {@code reference-data}, {@code audit-trail}, {@code citizen-payments}, {@code journal},
- * {@code citizen-grants} and {@code payments-dashboard}.
+ * {@code citizen-grants}, {@code payments-dashboard} and {@code receipts}.
  * The agency queue and dashboards are queries over {@code case_status}, with no processing group of
  * their own. Schema: {@code db/migration/V2_*} on this module's class path (Flyway).
  */
@@ -38,7 +39,8 @@ public class ProjectionsModule {
             CitizenPaymentsProjection.PROCESSING_GROUP,
             JournalProjection.PROCESSING_GROUP,
             CitizenGrantsProjection.PROCESSING_GROUP,
-            PaymentsDashboardProjection.PROCESSING_GROUP);
+            PaymentsDashboardProjection.PROCESSING_GROUP,
+            ReceiptsProjection.PROCESSING_GROUP);
 
     /**
      * The tables each processing group builds, with their primary keys: what its reset handler empties, what a
@@ -78,6 +80,9 @@ public class ProjectionsModule {
                 ReadModelTable.of("pay_dash_collection", "payment_id", "bill_id"),
                 ReadModelTable.of("pay_dash_return", "entry_id", "agency_code", "currency"),
                 ReadModelTable.of("pay_dash_bill", "bill_id")));
+        tables.put(ReceiptsProjection.PROCESSING_GROUP, List.of(
+                ReadModelTable.of("receipt", "receipt_id"),
+                ReadModelTable.of("receipt_history", "receipt_id", "position")));
         return java.util.Collections.unmodifiableMap(tables);
     }
 }

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
@@ -23,7 +24,6 @@ import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.ResultMessage;
@@ -220,9 +220,10 @@ public class SinglePassRebuild {
     }
 
     private static EventHandlerInvoker invoker(StreamingEventProcessor processor) {
-        if (processor instanceof PooledStreamingEventProcessor pooled) {
-            return pooled.eventHandlerInvoker();
+        // Pooled (most read models) or tracking (receipts, for its latency): both keep their handlers in an invoker.
+        if (processor instanceof AbstractEventProcessor streaming) {
+            return streaming.eventHandlerInvoker();
         }
-        throw new IllegalStateException("processor " + processor.getName() + " is not a pooled streaming processor");
+        throw new IllegalStateException("processor " + processor.getName() + " is not a pooled or tracking streaming processor");
     }
 }

@@ -86,6 +86,7 @@ abstract class RebuildContract {
         jdbc.update("DELETE FROM journal_line WHERE line_number = (SELECT MAX(line_number) FROM journal_line)");
         jdbc.update("UPDATE citizen_grant SET balance_minor = 1000 WHERE grant_id = 'grant-rb-1'");
         jdbc.update("DELETE FROM pay_dash_return");
+        jdbc.update("UPDATE receipt SET status = 'VOIDED', void_reason = 'forged'");
         Map<String, Checksum> corrupted = checksumAll();
         for (String group : ProjectionsModule.PROCESSING_GROUPS) {
             assertThat(corrupted.get(group).sha256()).as("checksum of corrupted %s", group).isNotEqualTo(live.get(group).sha256());
@@ -139,7 +140,7 @@ abstract class RebuildContract {
         assertThatThrownBy(() -> ProjectionRebuild.resolve("case-statuses"))
                 .isInstanceOf(ProjectionRebuild.UnknownProjection.class)
                 .hasMessageContaining("case-status, citizen-history, reference-data, audit-trail, citizen-payments, journal, citizen-grants, "
-                        + "payments-dashboard, or all");
+                        + "payments-dashboard, receipts, or all");
         assertThat(ProjectionRebuild.resolve("all")).containsExactlyElementsOf(ProjectionsModule.PROCESSING_GROUPS);
     }
 

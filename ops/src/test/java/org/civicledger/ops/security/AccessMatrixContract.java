@@ -192,6 +192,26 @@ abstract class AccessMatrixContract {
         rows.add(new Row("GET /api/v1/integrity/consistency", "GET", "/api/v1/integrity/consistency?from=1&to=1", null, "AAAAAAA"));
         rows.add(new Row("GET /api/v1/integrity/inclusion", "GET", "/api/v1/integrity/inclusion?globalIndex=1", null, "AAAAAAA"));
         rows.add(new Row("GET /api/v1/integrity/public-key", "GET", "/api/v1/integrity/public-key", null, "AAAAAAA"));
+        // Receipts (no receipt exists here: the rules let the allowed callers in, the ledger answers 404 or 422).
+        rows.add(new Row("POST /api/v1/receipts", "POST", "/api/v1/receipts", "{\"feeClassCode\":\"AM-NO-FEE\",\"payer\":{"
+                + "\"nationalId\":\"A123456789\",\"name\":\"Lin Mei\"},\"amount\":{\"amountMinor\":100,\"currency\":\"TWD\"},"
+                + "\"paymentReference\":\"AM-CASH-1\"}", "DDDAADD"));
+        rows.add(new Row("POST /api/v1/receipts/{receiptId}/void", "POST", "/api/v1/receipts/am-no-receipt/void", "{\"reason\":\"in error\"}",
+                "DDDAADD"));
+        rows.add(new Row("POST /api/v1/receipts/{receiptId}/reissue", "POST", "/api/v1/receipts/am-no-receipt/reissue",
+                "{\"reason\":\"in error\"}", "DDDAADD"));
+        rows.add(new Row("POST /api/v1/citizen-accounts", "POST", "/api/v1/citizen-accounts", "{\"citizenSubject\":\"citizen-am-enrolled\","
+                + "\"nationalId\":\"" + NationalId.withCheckDigit("C21436587").value() + "\"}", "DDDDDDA"));
+        // Public by design: number and verification code are the credential (here an unknown receipt: "unknown").
+        rows.add(new Row("GET /api/v1/receipts/verify", "GET", "/api/v1/receipts/verify?number=AM-X-115-0000001&code=AAAAAAAAAAAA", null,
+                "AAAAAAA"));
+        rows.add(new Row("GET /api/v1/receipts/{receiptId}", "GET", "/api/v1/receipts/am-no-receipt", null, "DAAAAAD"));
+        rows.add(new Row("GET /api/v1/receipts/{receiptId}/pdf", "GET", "/api/v1/receipts/am-no-receipt/pdf", null, "DAAAAAD"));
+        rows.add(new Row("GET /api/v1/citizens/{subject}/receipts", "GET", "/api/v1/citizens/" + CITIZEN_A + "/receipts", null, "DADDDAD"));
+        rows.add(new Row("GET /api/v1/agencies/{agencyCode}/receipt-books/{year}", "GET", "/api/v1/agencies/" + AGENCY_X + "/receipt-books/2031",
+                null, "DDDADAD"));
+        rows.add(new Row("GET /api/v1/agencies/{agencyCode}/receipt-books/{year}.csv", "GET",
+                "/api/v1/agencies/" + AGENCY_X + "/receipt-books/2031.csv", null, "DDDADAD"));
         return rows;
     }
 

@@ -93,6 +93,11 @@ public class IntegrityController {
                 : integrity.latest().orElseThrow(() -> notFound("no checkpoint has been published yet")).treeSize();
         InclusionProof proof = integrity.inclusion(globalIndex, size)
                 .orElseThrow(() -> notFound("event " + globalIndex + " is not in a published checkpoint of size " + size));
+        return inclusionAnswer(proof, size);
+    }
+
+    /** The JSON of an inclusion proof, as {@code /inclusion} answers it; also part of a receipt's public verification. */
+    public static Map<String, Object> inclusionAnswer(InclusionProof proof, long size) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("globalIndex", proof.globalIndex());
         answer.put("leafIndex", proof.leafIndex());

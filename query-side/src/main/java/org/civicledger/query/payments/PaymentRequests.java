@@ -54,7 +54,7 @@ public final class PaymentRequests {
             return "PayerBody[]";
         }
 
-        Payer toPayer() {
+        public Payer toPayer() {
             try {
                 return new Payer(citizenSubject, new NationalId(nationalId), name);
             } catch (IllegalArgumentException invalid) {

@@ -134,6 +134,13 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/citizens/*/grants").hasAnyRole(CITIZEN, AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/agencies/*/payments-dashboard").hasAnyRole(OFFICER, AUDITOR, OPERATOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/payments-dashboard").hasAnyRole(AUDITOR, OPERATOR)
+                        // Receipts (docs/receipts.md): the verification is public by design (number and code are the credential).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/receipts/verify").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/receipts", "/api/v1/receipts/*/void", "/api/v1/receipts/*/reissue").hasRole(OFFICER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/citizen-accounts").hasRole(OPERATOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/receipts/*", "/api/v1/receipts/*/pdf").hasAnyRole(CITIZEN, OFFICER, AUDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/citizens/*/receipts").hasAnyRole(CITIZEN, AUDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/agencies/*/receipt-books/*").hasAnyRole(OFFICER, AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases", "/api/v1/cases/*/withdraw",
                                 "/api/v1/cases/*/supplements").hasAnyRole(CITIZEN, OFFICER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/accept", "/api/v1/cases/*/review",
