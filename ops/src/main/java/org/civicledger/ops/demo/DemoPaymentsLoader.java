@@ -110,6 +110,9 @@ public final class DemoPaymentsLoader {
             runAll(pool, payments.providers(), provider -> send(new RegisterPaymentProvider(provider.code(), provider.name(),
                     provider.kind(), provider.channels(), provider.callbackSecretRef(), "demo-provider-" + provider.code(),
                     DemoCityLoader.LOADER), commands), failures);
+            // Each provider's secret exists from the start (generated in the embedded store), so a simulated provider
+            // can sign with it even before the history gives it a callback.
+            payments.providers().forEach(provider -> secrets.secret(provider.callbackSecretRef()));
             List<BillSpec> bills = payments.bills(city, billCount);
             Map<BillOutcome, AtomicInteger> reached = new EnumMap<>(BillOutcome.class);
             for (BillOutcome outcome : BillOutcome.values()) {
