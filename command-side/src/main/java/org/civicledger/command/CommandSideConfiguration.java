@@ -13,6 +13,8 @@ import org.civicledger.command.reference.FeeClass;
 import org.civicledger.command.reference.PaymentCatalogUpdater;
 import org.civicledger.command.reference.PaymentProvider;
 import org.civicledger.command.reference.ReferenceCatalogUpdater;
+import org.civicledger.command.settlements.ProviderTransactionUpdater;
+import org.civicledger.command.settlements.Settlement;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,9 +37,11 @@ public class CommandSideConfiguration {
             configurer.configureAggregate(PaymentProvider.class);
             configurer.configureAggregate(Bill.class);
             configurer.configureAggregate(Payment.class);
+            configurer.configureAggregate(Settlement.class);
             // Reference rows must change with the events that change them: same thread, same transaction.
             configurer.eventProcessing().registerSubscribingEventProcessor(ReferenceCatalogUpdater.PROCESSING_GROUP);
             configurer.eventProcessing().registerSubscribingEventProcessor(PaymentCatalogUpdater.PROCESSING_GROUP);
+            configurer.eventProcessing().registerSubscribingEventProcessor(ProviderTransactionUpdater.PROCESSING_GROUP);
         };
     }
 
