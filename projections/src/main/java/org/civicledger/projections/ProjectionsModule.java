@@ -8,6 +8,7 @@ import org.civicledger.projections.casestatus.CaseStatusProjection;
 import org.civicledger.projections.citizenhistory.CitizenHistoryProjection;
 import org.civicledger.projections.citizenpayments.CitizenPaymentsProjection;
 import org.civicledger.projections.journal.JournalProjection;
+import org.civicledger.projections.settlements.SettlementReportProjection;
 import org.civicledger.projections.rebuild.ReadModelTable;
 import org.civicledger.projections.referencedata.ReferenceDataProjection;
 import org.springframework.context.annotation.ComponentScan;
@@ -33,7 +34,8 @@ public class ProjectionsModule {
             ReferenceDataProjection.PROCESSING_GROUP,
             AuditTrailProjection.PROCESSING_GROUP,
             CitizenPaymentsProjection.PROCESSING_GROUP,
-            JournalProjection.PROCESSING_GROUP);
+            JournalProjection.PROCESSING_GROUP,
+            SettlementReportProjection.PROCESSING_GROUP);
 
     /**
      * The tables each processing group builds, with their primary keys: what its reset handler empties, what a
@@ -64,6 +66,9 @@ public class ProjectionsModule {
                 ReadModelTable.of("citizen_payment_bill", "payment_id", "bill_id")));
         tables.put(JournalProjection.PROCESSING_GROUP, List.of(
                 ReadModelTable.of("journal_line", "entry_id", "line_number")));
+        tables.put(SettlementReportProjection.PROCESSING_GROUP, List.of(
+                ReadModelTable.of("settlement_file", "settlement_id"),
+                ReadModelTable.of("settlement_item", "settlement_id", "item_key")));
         return java.util.Collections.unmodifiableMap(tables);
     }
 }

@@ -2,6 +2,7 @@ package org.civicledger.command.settlements;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,6 +30,7 @@ import org.civicledger.events.journal.Accounts;
 import org.civicledger.events.journal.JournalLine;
 import org.civicledger.events.settlements.DiscrepancyResolution;
 import org.civicledger.events.settlements.ReconciliationOutcome;
+import org.civicledger.events.settlements.SettlementCommands;
 import org.civicledger.events.settlements.SettlementCommands.ImportSettlementFile;
 import org.civicledger.events.settlements.SettlementCommands.ResolveSettlementDiscrepancy;
 import org.civicledger.events.settlements.SettlementEvent.SettlementDiscrepancyFound;
@@ -90,16 +92,16 @@ public class Settlement {
         requireOperator(command.actor(), "SettlementsAreImportedByOperators", "a settlement file is imported by an operator or the ledger");
         catalog.provider(command.providerCode()).orElseThrow(() -> RuleViolation.notFound("ProviderIsKnown", "code",
                 "no payment provider is registered as " + command.providerCode()));
-        if (command.settlementDate() == null) {
-            throw RuleViolation.invalid("SettlementDateIsGiven", "settlementDate", "the settlement date is required");
+        if (command.file() == null) {
+            throw RuleViolation.invalid("SettlementFileIsWellFormed", "file", "the settlement file is required");
         }
-        if (command.fileSha256() == null || !command.fileSha256().matches("[0-9a-f]{64}")) {
-            throw RuleViolation.invalid("FileIsIdentified", "fileSha256", "the file's SHA-256 is 64 lowercase hex digits");
+        byte[] bytes = command.file().getBytes(StandardCharsets.UTF_8);
+        if (!command.settlementId().equals(SettlementCommands.settlementId(command.providerCode(), bytes))) {
+            throw RuleViolation.invalid("SettlementIsIdentifiedByItsFile", "settlementId",
+                    "a settlement's id is derived from the provider and the file's SHA-256");
         }
-        List<SettlementFileLine> fileLines = command.lines() == null ? List.of() : command.lines();
-        if (fileLines.size() > LINES_MAX) {
-            throw RuleViolation.invalid("SettlementWithinLimit", "file", "a settlement file holds at most " + LINES_MAX + " lines");
-        }
+        SettlementFile.Parsed parsed = SettlementFile.parse(bytes, command.providerCode());
+        List<SettlementFileLine> fileLines = parsed.lines();
         String fileCurrency = fileLines.isEmpty() ? Money.TWD : fileLines.get(0).amount().currency();
         Set<String> providerIds = new HashSet<>();
         for (SettlementFileLine line : fileLines) {
@@ -122,7 +124,7 @@ public class Settlement {
             feeTotal = Math.addExact(feeTotal, line.fee().amountMinor());
         }
         Instant now = clock.instant();
-        apply(new SettlementFileImported(command.settlementId(), command.providerCode(), command.settlementDate(), command.fileSha256(),
+        apply(new SettlementFileImported(command.settlementId(), command.providerCode(), parsed.settlementDate(), parsed.sha256(),
                 reconciled, new Money(settledTotal, fileCurrency), new Money(feeTotal, fileCurrency), now));
 
         int discrepancy = 0;
@@ -134,7 +136,7 @@ public class Settlement {
                         file.amount(), now));
             }
         }
-        for (Transaction transaction : ledger.on(command.providerCode(), command.settlementDate())) {
+        for (Transaction transaction : ledger.on(command.providerCode(), parsed.settlementDate())) {
             if (!settled.contains(transaction.key())) {
                 apply(new SettlementDiscrepancyFound(settlementId, "d" + (++discrepancy),
                         ReconciliationOutcome.MISSING_IN_SETTLEMENT, null, transaction.key().kind(), null, transaction.key().paymentId(),

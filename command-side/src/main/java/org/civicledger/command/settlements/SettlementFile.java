@@ -6,13 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
@@ -21,6 +18,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.civicledger.events.common.Money;
 import org.civicledger.events.common.RuleViolation;
+import org.civicledger.events.settlements.SettlementCommands;
 import org.civicledger.events.settlements.SettlementFileLine;
 import org.civicledger.events.settlements.SettlementLineType;
 
@@ -53,14 +51,6 @@ public final class SettlementFile {
     /** A parsed file: its provider and day, its lines, and the SHA-256 of its bytes (its identity). */
     public record Parsed(String providerCode, LocalDate settlementDate, List<SettlementFileLine> lines, String sha256) {
 
-        /** The settlement's aggregate id: the same file of the same provider is always the same settlement. */
-        public String settlementId() {
-            return SettlementFile.settlementId(providerCode, sha256);
-        }
-    }
-
-    public static String settlementId(String providerCode, String fileSha256) {
-        return "stl-" + sha256((providerCode + ":" + fileSha256).getBytes(StandardCharsets.UTF_8)).substring(0, 40);
     }
 
     /**
@@ -164,11 +154,7 @@ public final class SettlementFile {
     }
 
     public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException unavailable) {
-            throw new IllegalStateException(unavailable);
-        }
+        return SettlementCommands.fileSha256(bytes);
     }
 
     private static SettlementFileLine line(int number, CSVRecord record) {

@@ -2,6 +2,7 @@ package org.civicledger.command.settlements;
 
 import static org.civicledger.command.support.RuleViolationMatcher.violates;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,6 +24,7 @@ import org.civicledger.events.journal.JournalLine;
 import org.civicledger.events.reference.ProviderKind;
 import org.civicledger.events.settlements.DiscrepancyResolution;
 import org.civicledger.events.settlements.ReconciliationOutcome;
+import org.civicledger.events.settlements.SettlementCommands;
 import org.civicledger.events.settlements.SettlementCommands.ImportSettlementFile;
 import org.civicledger.events.settlements.SettlementCommands.ResolveSettlementDiscrepancy;
 import org.civicledger.events.settlements.SettlementEvent.SettlementDiscrepancyFound;
@@ -47,8 +49,8 @@ class WhenASettlementFileIsImported {
     private static final String PROVIDER = "LINE-PAY";
     private static final String CLEARING = "provider-clearing:LINE-PAY";
     private static final String FEES = "provider-fees:LINE-PAY";
-    private static final String ID = "stl-1";
-    private static final String SHA = "ab".repeat(32);
+    private String id = "stl-1";
+    private String sha = "ab".repeat(32);
     private static final Actor OPERATOR = new Actor("operator-1", org.civicledger.events.common.Role.OPERATOR, null);
 
     private AggregateTestFixture<Settlement> fixture;
@@ -90,12 +92,17 @@ class WhenASettlementFileIsImported {
                 Instant.parse("2025-11-25T03:00:00Z"));
     }
 
-    private static ImportSettlementFile importing(SettlementFileLine... lines) {
-        return new ImportSettlementFile(ID, PROVIDER, DAY, SHA, List.of(lines), "cmd-import", OPERATOR);
+    /** The file a provider would send with these lines; its id and SHA-256 follow from its bytes. */
+    private ImportSettlementFile importing(SettlementFileLine... lines) {
+        String file = SettlementFile.write(PROVIDER, DAY, List.of(lines));
+        byte[] bytes = file.getBytes(StandardCharsets.UTF_8);
+        id = SettlementCommands.settlementId(PROVIDER, bytes);
+        sha = SettlementCommands.fileSha256(bytes);
+        return new ImportSettlementFile(id, PROVIDER, file, "cmd-import", OPERATOR);
     }
 
-    private static SettlementJournalEntryRecorded entry(int number, String cause, JournalLine... lines) {
-        return new SettlementJournalEntryRecorded(ID, ID + "/" + number, cause, NOW, List.of(lines));
+    private SettlementJournalEntryRecorded entry(int number, String cause, JournalLine... lines) {
+        return new SettlementJournalEntryRecorded(id, id + "/" + number, cause, NOW, List.of(lines));
     }
 
     @Test
@@ -106,7 +113,7 @@ class WhenASettlementFileIsImported {
         SettlementFileLine r1 = line(5, SettlementLineType.REFUND, "p1", "r1", 100, 0);
         fixture.givenCurrentTime(NOW)
                 .when(importing(p1, p2, p3, r1))
-                .expectEvents(new SettlementFileImported(ID, PROVIDER, DAY, SHA, List.of(matched(p1, 600), matched(p2, 1_200),
+                .expectEvents(new SettlementFileImported(id, PROVIDER, DAY, sha, List.of(matched(p1, 600), matched(p2, 1_200),
                                 matched(p3, 300), matched(r1, 100)), Money.twd(2_200), Money.twd(32), NOW),
                         entry(1, "settlement-refunds", JournalLine.debit("refunds-payable:TAX", "TAX", 100, "TWD"),
                                 JournalLine.credit(CLEARING, "TAX", 100, "TWD")),
@@ -124,15 +131,15 @@ class WhenASettlementFileIsImported {
         SettlementFileLine r1 = line(5, SettlementLineType.REFUND, "p1", "r1", 100, 0);
         fixture.givenCurrentTime(NOW)
                 .when(importing(p1, p2, stranger, r1))
-                .expectEvents(new SettlementFileImported(ID, PROVIDER, DAY, SHA, List.of(matched(p1, 600),
+                .expectEvents(new SettlementFileImported(id, PROVIDER, DAY, sha, List.of(matched(p1, 600),
                                 new SettlementLine(p2, ReconciliationOutcome.AMOUNT_MISMATCH, Money.twd(1_200)),
                                 new SettlementLine(stranger, ReconciliationOutcome.UNEXPECTED_IN_SETTLEMENT, null), matched(r1, 100)),
                                 Money.twd(2_360), Money.twd(34), NOW),
-                        new SettlementDiscrepancyFound(ID, "d1", ReconciliationOutcome.AMOUNT_MISMATCH, 3, SettlementLineType.PAYMENT, "LP-3",
+                        new SettlementDiscrepancyFound(id, "d1", ReconciliationOutcome.AMOUNT_MISMATCH, 3, SettlementLineType.PAYMENT, "LP-3",
                                 "p2", "p2", Money.twd(1_200), Money.twd(1_210), NOW),
-                        new SettlementDiscrepancyFound(ID, "d2", ReconciliationOutcome.UNEXPECTED_IN_SETTLEMENT, 4, SettlementLineType.PAYMENT,
+                        new SettlementDiscrepancyFound(id, "d2", ReconciliationOutcome.UNEXPECTED_IN_SETTLEMENT, 4, SettlementLineType.PAYMENT,
                                 "LP-4", "p9", "p9", null, Money.twd(450), NOW),
-                        new SettlementDiscrepancyFound(ID, "d3", ReconciliationOutcome.MISSING_IN_SETTLEMENT, null, SettlementLineType.PAYMENT,
+                        new SettlementDiscrepancyFound(id, "d3", ReconciliationOutcome.MISSING_IN_SETTLEMENT, null, SettlementLineType.PAYMENT,
                                 null, "p3", "p3", Money.twd(300), null, NOW),
                         entry(1, "settlement-refunds", JournalLine.debit("refunds-payable:TAX", "TAX", 100, "TWD"),
                                 JournalLine.credit(CLEARING, "TAX", 100, "TWD")),
@@ -144,9 +151,10 @@ class WhenASettlementFileIsImported {
     @Test
     void the_same_file_again_changes_nothing() {
         SettlementFileLine p1 = line(2, SettlementLineType.PAYMENT, "p1", "p1", 600, 0);
+        ImportSettlementFile again = importing(p1);
         fixture.givenCurrentTime(NOW)
-                .andGiven(new SettlementFileImported(ID, PROVIDER, DAY, SHA, List.of(matched(p1, 600)), Money.twd(600), Money.twd(0), NOW))
-                .when(importing(p1))
+                .andGiven(new SettlementFileImported(id, PROVIDER, DAY, sha, List.of(matched(p1, 600)), Money.twd(600), Money.twd(0), NOW))
+                .when(again)
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -168,9 +176,19 @@ class WhenASettlementFileIsImported {
     @Test
     void only_an_operator_or_the_ledger_imports_a_settlement() {
         fixture.givenNoPriorActivity()
-                .when(new ImportSettlementFile(ID, PROVIDER, DAY, SHA, List.of(), "cmd", Actor.officer("officer-1", "TAX")))
+                .when(new ImportSettlementFile(id, PROVIDER, SettlementFile.write(PROVIDER, DAY, List.of()), "cmd",
+                        Actor.officer("officer-1", "TAX")))
                 .expectNoEvents()
                 .expectException(violates(Kind.FORBIDDEN, "SettlementsAreImportedByOperators"));
+    }
+
+    @Test
+    void a_settlement_id_that_does_not_follow_from_the_file_is_refused() {
+        ImportSettlementFile file = importing(line(2, SettlementLineType.PAYMENT, "p1", "p1", 600, 0));
+        fixture.givenNoPriorActivity()
+                .when(new ImportSettlementFile("stl-other", PROVIDER, file.file(), "cmd", OPERATOR))
+                .expectNoEvents()
+                .expectException(violates(Kind.INVALID, "SettlementIsIdentifiedByItsFile"));
     }
 
     @Test
@@ -187,23 +205,23 @@ class WhenASettlementFileIsImported {
     @Test
     void resolving_by_adjusting_clearing_books_the_difference_away_once() {
         SettlementFileLine p2 = line(3, SettlementLineType.PAYMENT, "p2", "p2", 1_210, 0);
-        Object[] imported = {new SettlementFileImported(ID, PROVIDER, DAY, SHA,
+        Object[] imported = {new SettlementFileImported(id, PROVIDER, DAY, sha,
                 List.of(new SettlementLine(p2, ReconciliationOutcome.AMOUNT_MISMATCH, Money.twd(1_200))), Money.twd(1_210), Money.twd(0), NOW),
-            new SettlementDiscrepancyFound(ID, "d1", ReconciliationOutcome.AMOUNT_MISMATCH, 3, SettlementLineType.PAYMENT, "LP-3", "p2", "p2",
+            new SettlementDiscrepancyFound(id, "d1", ReconciliationOutcome.AMOUNT_MISMATCH, 3, SettlementLineType.PAYMENT, "LP-3", "p2", "p2",
                     Money.twd(1_200), Money.twd(1_210), NOW),
             entry(1, "settlement-transfer", JournalLine.debit("bank", null, 1_210, "TWD"), JournalLine.credit(CLEARING, null, 1_210, "TWD"))};
-        ResolveSettlementDiscrepancy resolve = new ResolveSettlementDiscrepancy(ID, "d1", DiscrepancyResolution.ADJUST_CLEARING,
+        ResolveSettlementDiscrepancy resolve = new ResolveSettlementDiscrepancy(id, "d1", DiscrepancyResolution.ADJUST_CLEARING,
                 "payer paid NT$10 too much at the counter; owed back", "cmd-resolve", OPERATOR);
         fixture.givenCurrentTime(NOW)
                 .andGiven(imported)
                 .when(resolve)
                 // The provider settled NT$10 more than the ledger booked: clearing is NT$10 in credit, owed back as an overpayment.
-                .expectEvents(new SettlementDiscrepancyResolved(ID, "d1", DiscrepancyResolution.ADJUST_CLEARING, resolve.reason(), NOW),
+                .expectEvents(new SettlementDiscrepancyResolved(id, "d1", DiscrepancyResolution.ADJUST_CLEARING, resolve.reason(), NOW),
                         entry(2, "settlement-correction", JournalLine.debit(CLEARING, null, 10, "TWD"),
                                 JournalLine.credit("overpayments", null, 10, "TWD")));
         fixture.givenCurrentTime(NOW)
                 .andGiven(imported)
-                .andGiven(new SettlementDiscrepancyResolved(ID, "d1", DiscrepancyResolution.CARRIED_FORWARD, "later file", NOW))
+                .andGiven(new SettlementDiscrepancyResolved(id, "d1", DiscrepancyResolution.CARRIED_FORWARD, "later file", NOW))
                 .when(resolve)
                 .expectNoEvents()
                 .expectException(violates(Kind.CONFLICT, "DiscrepancyIsResolvedOnce"));

@@ -6,8 +6,10 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.civicledger.events.journal.JournalEntry;
 import org.civicledger.events.journal.JournalLine;
 import org.civicledger.events.payments.PaymentEvent.JournalEntryRecorded;
+import org.civicledger.events.settlements.SettlementEvent.SettlementJournalEntryRecorded;
 import org.civicledger.projections.support.EventPositions;
 import org.civicledger.projections.support.Jdbc;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,6 +37,16 @@ public class JournalProjection {
 
     @EventHandler
     public void on(JournalEntryRecorded entry, EventMessage<?> message, TrackingToken token) {
+        record(entry, entry.paymentId(), message, token);
+    }
+
+    /** A settlement's entries join the same journal; their stream (the settlement) goes in the payment_id column. */
+    @EventHandler
+    public void on(SettlementJournalEntryRecorded entry, EventMessage<?> message, TrackingToken token) {
+        record(entry, entry.settlementId(), message, token);
+    }
+
+    private void record(JournalEntry entry, String streamId, EventMessage<?> message, TrackingToken token) {
         Integer held = jdbc.queryForObject("SELECT COUNT(*) FROM journal_line WHERE entry_id = ?", Integer.class, entry.entryId());
         if (held != null && held > 0) {
             return;
@@ -46,9 +58,13 @@ public class JournalProjection {
             jdbc.update("""
                     INSERT INTO journal_line (entry_id, line_number, payment_id, cause, booked_at, account, agency_code, debit_minor,
                         credit_minor, currency, event_position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    entry.entryId(), i, entry.paymentId(), entry.cause(), Jdbc.timestamp(entry.bookedAt()), line.account(),
+                    entry.entryId(), i, streamId, cause(entry), Jdbc.timestamp(entry.bookedAt()), line.account(),
                     line.agencyCode(), line.debitMinor(), line.creditMinor(), line.currency(), position);
         }
+    }
+
+    private static String cause(JournalEntry entry) {
+        return entry instanceof SettlementJournalEntryRecorded settlement ? settlement.cause() : ((JournalEntryRecorded) entry).cause();
     }
 
     @ResetHandler
