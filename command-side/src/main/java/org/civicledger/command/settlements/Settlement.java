@@ -150,6 +150,10 @@ public class Settlement {
     @CommandHandler
     public SettlementResult handle(ResolveSettlementDiscrepancy command, Clock clock) {
         requireOperator(command.actor(), "DiscrepanciesAreResolvedByOperators", "a discrepancy is resolved by an operator or the ledger");
+        if (!providerCode.equals(command.providerCode())) {
+            throw RuleViolation.notFound("SettlementIsKnown", "settlementId", "provider " + command.providerCode() + " has no settlement "
+                    + settlementId);
+        }
         if (command.discrepancyId() == null || !residuals.containsKey(command.discrepancyId())) {
             throw RuleViolation.notFound("DiscrepancyIsKnown", "discrepancyId",
                     "settlement " + settlementId + " has no discrepancy " + command.discrepancyId());
@@ -288,8 +292,8 @@ public class Settlement {
             outcomes.merge(line.outcome(), 1, Integer::sum);
             SettlementFileLine file = line.line();
             if (file.type() == SettlementLineType.CHARGEBACK && line.outcome() == ReconciliationOutcome.MATCHED) {
-                chargebacks.add(new SettlementResult.Chargeback(file.paymentId(), "settlement:" + providerCode + ":"
-                        + file.providerTransactionId(), file.amount(), file.providerTransactionId()));
+                chargebacks.add(new SettlementResult.Chargeback(file.paymentId(), chargebackId(providerCode, file.providerTransactionId()),
+                        file.amount(), file.providerTransactionId()));
             }
         }
     }
@@ -310,6 +314,15 @@ public class Settlement {
     @EventSourcingHandler
     void on(SettlementJournalEntryRecorded event) {
         entries++;
+    }
+
+    /**
+     * The payment's id of a chargeback the provider's file names: derived from the provider and its transaction id
+     * (which may be longer than a ledger code), so recording it again is a no-op on the payment.
+     */
+    static String chargebackId(String providerCode, String providerTransactionId) {
+        return "cb-" + SettlementCommands.fileSha256((providerCode + ":" + providerTransactionId).getBytes(StandardCharsets.UTF_8))
+                .substring(0, 40);
     }
 
     /**

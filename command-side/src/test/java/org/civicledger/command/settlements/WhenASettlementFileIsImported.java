@@ -168,7 +168,7 @@ class WhenASettlementFileIsImported {
                     @Override
                     protected boolean matchesSafely(SettlementResult result) {
                         return result.matched() == 1 && result.chargebacks().equals(List.of(
-                                new SettlementResult.Chargeback("p2", "settlement:LINE-PAY:LP-2", Money.twd(1_200), "LP-2")));
+                                new SettlementResult.Chargeback("p2", Settlement.chargebackId(PROVIDER, "LP-2"), Money.twd(1_200), "LP-2")));
                     }
                 });
     }
@@ -210,7 +210,7 @@ class WhenASettlementFileIsImported {
             new SettlementDiscrepancyFound(id, "d1", ReconciliationOutcome.AMOUNT_MISMATCH, 3, SettlementLineType.PAYMENT, "LP-3", "p2", "p2",
                     Money.twd(1_200), Money.twd(1_210), NOW),
             entry(1, "settlement-transfer", JournalLine.debit("bank", null, 1_210, "TWD"), JournalLine.credit(CLEARING, null, 1_210, "TWD"))};
-        ResolveSettlementDiscrepancy resolve = new ResolveSettlementDiscrepancy(id, "d1", DiscrepancyResolution.ADJUST_CLEARING,
+        ResolveSettlementDiscrepancy resolve = new ResolveSettlementDiscrepancy(id, PROVIDER, "d1", DiscrepancyResolution.ADJUST_CLEARING,
                 "payer paid NT$10 too much at the counter; owed back", "cmd-resolve", OPERATOR);
         fixture.givenCurrentTime(NOW)
                 .andGiven(imported)

@@ -48,8 +48,10 @@ public final class SettlementCommands {
         return "stl-" + fileSha256((providerCode + ":" + fileSha256(file)).getBytes(StandardCharsets.UTF_8)).substring(0, 40);
     }
 
+    /** {@code providerCode} names the provider the settlement is expected to be of (another provider's is not found). */
     public record ResolveSettlementDiscrepancy(
             @TargetAggregateIdentifier String settlementId,
+            String providerCode,
             String discrepancyId,
             DiscrepancyResolution resolution,
             String reason,
