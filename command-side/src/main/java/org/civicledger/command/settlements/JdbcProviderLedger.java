@@ -6,8 +6,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.civicledger.events.common.Money;
 import org.civicledger.events.settlements.SettlementLineType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,7 +32,9 @@ public class JdbcProviderLedger implements ProviderLedger {
 
     @Override
     public Map<Key, Transaction> find(String providerCode, Collection<Key> keys) {
-        List<String> paymentIds = keys.stream().map(Key::paymentId).distinct().toList();
+        // A set: a file's keys are looked up once per row read, and a list would make a big file quadratic.
+        Set<Key> wanted = new HashSet<>(keys);
+        List<String> paymentIds = wanted.stream().map(Key::paymentId).distinct().toList();
         Map<Key, Transaction> found = new HashMap<>();
         for (int from = 0; from < paymentIds.size(); from += CHUNK) {
             List<String> chunk = paymentIds.subList(from, Math.min(paymentIds.size(), from + CHUNK));
@@ -41,7 +45,7 @@ public class JdbcProviderLedger implements ProviderLedger {
                             + "WHERE provider_code = ? AND status = 'SUCCEEDED' AND payment_id IN (" + "?,".repeat(chunk.size() - 1) + "?)",
                     rs -> {
                         Transaction transaction = transaction(rs);
-                        if (keys.contains(transaction.key())) {
+                        if (wanted.contains(transaction.key())) {
                             found.put(transaction.key(), transaction);
                         }
                     }, arguments.toArray());

@@ -108,7 +108,14 @@ public class Settlement {
             requireLine(line, fileCurrency, providerIds);
         }
 
-        Map<Key, Transaction> found = ledger.find(command.providerCode(), fileLines.stream().map(Settlement::keyOf).toList());
+        // The day's transactions answer most lines; only the rest (late ones, strangers) are looked up one chunk at a time.
+        List<Transaction> ofTheDay = ledger.on(command.providerCode(), parsed.settlementDate());
+        Map<Key, Transaction> found = new HashMap<>();
+        ofTheDay.forEach(transaction -> found.put(transaction.key(), transaction));
+        List<Key> elsewhere = fileLines.stream().map(Settlement::keyOf).filter(key -> !found.containsKey(key)).toList();
+        if (!elsewhere.isEmpty()) {
+            found.putAll(ledger.find(command.providerCode(), elsewhere));
+        }
         List<SettlementLine> reconciled = new ArrayList<>(fileLines.size());
         Set<Key> settled = new HashSet<>();
         long settledTotal = 0;
@@ -136,7 +143,7 @@ public class Settlement {
                         file.amount(), now));
             }
         }
-        for (Transaction transaction : ledger.on(command.providerCode(), parsed.settlementDate())) {
+        for (Transaction transaction : ofTheDay) {
             if (!settled.contains(transaction.key())) {
                 apply(new SettlementDiscrepancyFound(settlementId, "d" + (++discrepancy),
                         ReconciliationOutcome.MISSING_IN_SETTLEMENT, null, transaction.key().kind(), null, transaction.key().paymentId(),

@@ -11,22 +11,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.civicledger.events.common.Actor;
-import org.civicledger.events.common.Money;
-import org.civicledger.events.payments.PaymentCommands.RecordChargeback;
 import org.civicledger.events.settlements.DiscrepancyResolution;
-import org.civicledger.events.settlements.SettlementCommands;
-import org.civicledger.events.settlements.SettlementCommands.ImportSettlementFile;
 import org.civicledger.events.settlements.SettlementCommands.ResolveSettlementDiscrepancy;
 import org.civicledger.projections.settlements.SettlementReport;
 import org.civicledger.projections.settlements.SettlementReportQueries;
@@ -37,8 +28,6 @@ import org.civicledger.query.http.SingleLine;
 import org.civicledger.query.write.CommandContext;
 import org.civicledger.query.write.CommandSender;
 import org.civicledger.query.write.CommandSender.Sent;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -64,9 +53,7 @@ import org.springframework.web.server.ResponseStatusException;
 @Tag(name = "Settlements", description = "Import providers' settlement files, resolve discrepancies, reconciliation reports")
 public class SettlementController {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SettlementController.class);
-    private static final CommandSender.Target SETTLEMENT = new CommandSender.Target("settlement", "settlementId", "SettlementIsKnown");
-    private static final CommandSender.Target PAYMENT = new CommandSender.Target("payment", "paymentId", "PaymentIsKnown");
+    static final CommandSender.Target SETTLEMENT = new CommandSender.Target("settlement", "settlementId", "SettlementIsKnown");
     static final List<String> REPORT_COLUMNS = List.of("settlement_id", "line_number", "outcome", "type", "provider_transaction_id",
             "payment_id", "ledger_reference", "settled_minor", "ledger_minor", "fee_minor", "currency", "discrepancy_id", "resolution",
             "resolution_reason", "resolved_at");
@@ -74,18 +61,13 @@ public class SettlementController {
     private final CommandSender sender;
     private final ObjectMapper objectMapper;
     private final SettlementReportQueries reports;
+    private final SettlementImports imports;
 
-    public SettlementController(CommandSender sender, ObjectMapper objectMapper, SettlementReportQueries reports) {
+    public SettlementController(CommandSender sender, ObjectMapper objectMapper, SettlementReportQueries reports, SettlementImports imports) {
         this.sender = sender;
         this.objectMapper = objectMapper;
         this.reports = reports;
-    }
-
-    /** What an import answers: the reconciliation's counts, the chargebacks recorded, where the report is. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SettlementAnswer(String settlementId, String providerCode, LocalDate settlementDate, int lines, int matched,
-                                   int missingInSettlement, int unexpectedInSettlement, int amountMismatches, int chargebacksRecorded,
-                                   List<String> chargebacksRefused, boolean duplicate, Long position, String report) {
+        this.imports = imports;
     }
 
     /** How an operator resolves a discrepancy: adjust_clearing (book the difference away) or carried_forward, with the reason. */
@@ -102,41 +84,14 @@ public class SettlementController {
     @PostMapping("/api/v1/providers/{code}/settlements")
     @Operation(summary = "Import a provider's settlement file (text/csv) and reconcile it",
             description = "By an operator; 201 with the reconciliation's counts, 200 when the same file was imported before")
-    public ResponseEntity<SettlementAnswer> importFile(@PathVariable String code, @RequestBody(required = false) byte[] file,
+    public ResponseEntity<SettlementImports.SettlementAnswer> importFile(@PathVariable String code, @RequestBody(required = false) byte[] file,
                                                        @Parameter(hidden = true) CommandContext context) {
         requireCode("code", code);
         if (file == null || file.length == 0) {
             throw new InvalidRequestException("file", "the body is the provider's settlement file (text/csv)");
         }
-        String text = utf8(file);
-        String settlementId = SettlementCommands.settlementId(code, file);
-        Sent sent = sender.send(new ImportSettlementFile(settlementId, code, text, context.commandId(), context.actor()), context,
-                settlementId, SETTLEMENT);
-        ImportResult result = objectMapper.convertValue(sent.result(), ImportResult.class);
-        int recorded = 0;
-        List<String> refused = new ArrayList<>();
-        for (ChargebackToRecord chargeback : result.chargebacks()) {
-            // The provider's notice is the file: the ledger itself records it, as it records a verified callback.
-            Actor ledger = Actor.system("settlement:" + code);
-            String commandId = "chargeback:" + chargeback.chargebackId();
-            try {
-                sender.send(new RecordChargeback(chargeback.paymentId(), chargeback.chargebackId(), chargeback.amount(),
-                        "chargeback in " + code + "'s settlement of " + result.settlementDate() + " (" + chargeback.providerTransactionId() + ")",
-                        commandId, ledger), new CommandContext(ledger, "api", commandId), chargeback.paymentId(), PAYMENT);
-                recorded++;
-            } catch (RuntimeException refusal) {
-                // Kept in the file's events as a matched line; the payment refused it (more than it still holds): for an operator.
-                LOG.warn("Chargeback {} of settlement {} was refused by payment {}: {}", chargeback.chargebackId(), settlementId,
-                        chargeback.paymentId(), refusal.getMessage());
-                refused.add(chargeback.providerTransactionId() + ": " + refusal.getMessage());
-            }
-        }
-        SettlementAnswer answer = new SettlementAnswer(settlementId, code, result.settlementDate(), result.lines(), result.matched(),
-                result.missingInSettlement(), result.unexpectedInSettlement(), result.amountMismatches(), recorded,
-                refused.isEmpty() ? null : refused, result.duplicate(), sent.position(),
-                "/api/v1/providers/" + code + "/reconciliation/" + result.settlementDate());
-        return result.duplicate() ? ResponseEntity.ok(answer)
-                : ResponseEntity.created(URI.create("/api/v1/providers/" + code + "/reconciliation/" + result.settlementDate())).body(answer);
+        SettlementImports.SettlementAnswer answer = imports.importFile(code, file, context);
+        return answer.duplicate() ? ResponseEntity.ok(answer) : ResponseEntity.created(URI.create(answer.report())).body(answer);
     }
 
     @PostMapping("/api/v1/providers/{code}/settlements/{settlementId}/discrepancies/{discrepancyId}/resolution")
@@ -149,7 +104,7 @@ public class SettlementController {
         DiscrepancyResolution resolution = DiscrepancyResolution.valueOf(body.resolution().toUpperCase(Locale.ROOT));
         Sent sent = sender.send(new ResolveSettlementDiscrepancy(settlementId, code, discrepancyId, resolution, body.reason(),
                 context.commandId(), context.actor()), context, settlementId, SETTLEMENT);
-        ImportResult result = objectMapper.convertValue(sent.result(), ImportResult.class);
+        ResolveResult result = objectMapper.convertValue(sent.result(), ResolveResult.class);
         return new ResolutionAnswer(settlementId, discrepancyId, body.resolution(), result.duplicate(), sent.position());
     }
 
@@ -205,25 +160,7 @@ public class SettlementController {
         }
     }
 
-    private static String utf8(byte[] file) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file)).toString();
-        } catch (CharacterCodingException notUtf8) {
-            throw new InvalidRequestException("file", "the settlement file is UTF-8 text");
-        }
-    }
-
-    /** The command side's answer, read by property name: the query side does not depend on the command side's classes. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ImportResult(String settlementId, String providerCode, LocalDate settlementDate, int lines, int matched, int missingInSettlement,
-                        int unexpectedInSettlement, int amountMismatches, List<ChargebackToRecord> chargebacks, boolean duplicate) {
-        ImportResult {
-            chargebacks = chargebacks == null ? List.of() : chargebacks;
-        }
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record ChargebackToRecord(String paymentId, String chargebackId, Money amount, String providerTransactionId) {
+    record ResolveResult(boolean duplicate) {
     }
 }
