@@ -60,7 +60,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Rebuilding read models in the whole assembly: a realistic history (reference data with revisions, cases through
- * every kind of step, a transfer, a withdrawal, a fine paid through a provider and partly refunded, an erasure) is projected live; a rebuild through the same code as
+ * every kind of step, a transfer, a withdrawal, a fine paid through a provider and partly refunded, its provider's settlement file, an
+ * erasure) is projected live; a rebuild through the same code as
  * {@code ledger rebuild} gives every read model the same checksum as the live one; a corrupted row changes the
  * checksum and a rebuild repairs it; a processor claimed by another node is refused, and nothing is reset.
  */
@@ -109,6 +110,8 @@ abstract class RebuildContract {
         jdbc.update("UPDATE audit_event SET channel = '' WHERE global_index = (SELECT MIN(global_index) FROM audit_event)");
         jdbc.update("UPDATE citizen_payment SET status = 'FAILED' WHERE payment_id = 'payment-rb-1'");
         jdbc.update("DELETE FROM journal_line WHERE line_number = (SELECT MAX(line_number) FROM journal_line)");
+        jdbc.update("UPDATE settlement_item SET outcome = 'AMOUNT_MISMATCH' WHERE item_key = 'L2'");
+        jdbc.update("UPDATE settlement_file SET fee_total_minor = fee_total_minor + 1");
         Map<String, Checksum> corrupted = checksumAll();
         for (String group : ProjectionsModule.PROCESSING_GROUPS) {
             assertThat(corrupted.get(group).sha256()).as("checksum of corrupted %s", group).isNotEqualTo(live.get(group).sha256());
@@ -158,7 +161,7 @@ abstract class RebuildContract {
     void an_unknown_projection_is_named_with_the_known_ones() {
         assertThatThrownBy(() -> ProjectionRebuild.resolve("case-statuses"))
                 .isInstanceOf(ProjectionRebuild.UnknownProjection.class)
-                .hasMessageContaining("case-status, citizen-history, reference-data, audit-trail, citizen-payments, journal, or all");
+                .hasMessageContaining("case-status, citizen-history, reference-data, audit-trail, citizen-payments, journal, settlement-report, or all");
         assertThat(ProjectionRebuild.resolve("all")).containsExactlyElementsOf(ProjectionsModule.PROCESSING_GROUPS);
     }
 
@@ -211,6 +214,13 @@ abstract class RebuildContract {
         await().atMost(WAIT).until(() -> "PAID".equals(jdbc.query("SELECT status FROM citizen_bill WHERE bill_id = 'bill-rb-1'",
                 rows -> rows.next() ? rows.getString(1) : null)));
         send(new RefundPayment("payment-rb-1", "refund-rb-1", Money.twd(200), "fine reduced on appeal", nextId(), OFFICER));
+        // The provider's settlement file of that day: the settlement report and the settlement's journal entries.
+        java.time.LocalDate day = jdbc.queryForObject("SELECT business_date FROM cmd_provider_transaction WHERE payment_id = 'payment-rb-1' "
+                + "AND kind = 'PAYMENT'", java.time.LocalDate.class);
+        String file = new org.civicledger.ops.demo.DemoSettlementFiles(jdbc).file("RB-BANK", day, false).text();
+        send(new org.civicledger.events.settlements.SettlementCommands.ImportSettlementFile(
+                org.civicledger.events.settlements.SettlementCommands.settlementId("RB-BANK", file.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "RB-BANK", file, nextId(), OPERATOR));
         // The second citizen's personal data is erased: events stay, read models keep their rows.
         send(new EraseCitizenData(NationalId.withCheckDigit("B22345602"), "erasure request RB-1", nextId(), OPERATOR));
     }
