@@ -268,7 +268,7 @@ public class Settlement {
         if (line.providerTransactionId() == null || !providerIds.add(line.providerTransactionId())) {
             throw RuleViolation.invalid("ProviderTransactionIsListedOnce", "file", where + "the provider transaction id is given once");
         }
-        Require.code("paymentId", line.paymentId());
+        // The payment id was checked as a ledger code when the file was read (SettlementFile).
         if (line.amount() == null || line.amount().amountMinor() <= 0 || line.amount().amountMinor() > Require.AMOUNT_MINOR_MAX) {
             throw RuleViolation.invalid("AmountIsPositive", "file", where + "amount is positive and within limits");
         }

@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -43,7 +44,11 @@ public final class SettlementFile {
     public static final int TRAILER_FIELDS = 7;
     private static final String RULE = "SettlementFileIsWellFormed";
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
-    private static final String PROVIDER_TRANSACTION_ID = "[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}";
+    // Compiled once: a file of 100,000 lines checks each pattern 100,000 times (String.matches compiles every call).
+    private static final Pattern PROVIDER_TRANSACTION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}");
+    private static final Pattern PAYMENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final Pattern MINOR = Pattern.compile("[0-9]{1,15}");
 
     private SettlementFile() {
     }
@@ -159,7 +164,7 @@ public final class SettlementFile {
 
     private static SettlementFileLine line(int number, CSVRecord record) {
         String providerTransactionId = record.get(3);
-        if (!providerTransactionId.matches(PROVIDER_TRANSACTION_ID)) {
+        if (!PROVIDER_TRANSACTION_ID.matcher(providerTransactionId).matches()) {
             throw invalid(number, "provider_transaction_id is 1 to 128 letters, digits and . _ : / -");
         }
         SettlementLineType type;
@@ -170,11 +175,11 @@ public final class SettlementFile {
         }
         String paymentId = record.get(5);
         String reference = record.get(6);
-        if (!paymentId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}") || !reference.matches("[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}")) {
+        if (!PAYMENT_ID.matcher(paymentId).matches() || !PROVIDER_TRANSACTION_ID.matcher(reference).matches()) {
             throw invalid(number, "payment_id and ledger_reference are the ledger's ids (letters, digits, . _ -)");
         }
         String currency = record.get(8);
-        if (!currency.matches("[A-Z]{3}")) {
+        if (!CURRENCY.matcher(currency).matches()) {
             throw invalid(number, "currency is an ISO 4217 code such as TWD");
         }
         long amount = minor(number, "amount_minor", record.get(7));
@@ -193,7 +198,7 @@ public final class SettlementFile {
     }
 
     private static long minor(int number, String column, String value) {
-        if (!value.matches("[0-9]{1,15}")) {
+        if (!MINOR.matcher(value).matches()) {
             throw invalid(number, column + " is a whole number of minor units (no sign, no decimals), at most 15 digits");
         }
         return Long.parseLong(value);
