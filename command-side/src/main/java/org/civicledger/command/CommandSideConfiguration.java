@@ -15,6 +15,8 @@ import org.civicledger.command.reference.FeeClass;
 import org.civicledger.command.reference.PaymentCatalogUpdater;
 import org.civicledger.command.reference.PaymentProvider;
 import org.civicledger.command.reference.ReferenceCatalogUpdater;
+import org.civicledger.command.settlements.ProviderTransactionUpdater;
+import org.civicledger.command.settlements.Settlement;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,6 +45,8 @@ public class CommandSideConfiguration {
             configurer.eventProcessing().registerSubscribingEventProcessor(PaymentCatalogUpdater.PROCESSING_GROUP);
             // A case's fee is billed in the transaction that stores the application (CaseFees).
             configurer.eventProcessing().registerSubscribingEventProcessor(CaseFees.PROCESSING_GROUP);
+            configurer.configureAggregate(Settlement.class);
+            configurer.eventProcessing().registerSubscribingEventProcessor(ProviderTransactionUpdater.PROCESSING_GROUP);
         };
     }
 

@@ -45,6 +45,12 @@ import org.civicledger.events.reference.FeeClassEvent;
 import org.civicledger.events.reference.FeeKind;
 import org.civicledger.events.reference.PaymentProviderEvent;
 import org.civicledger.events.reference.ProviderKind;
+import org.civicledger.events.settlements.DiscrepancyResolution;
+import org.civicledger.events.settlements.ReconciliationOutcome;
+import org.civicledger.events.settlements.SettlementEvent;
+import org.civicledger.events.settlements.SettlementFileLine;
+import org.civicledger.events.settlements.SettlementLine;
+import org.civicledger.events.settlements.SettlementLineType;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -178,6 +184,24 @@ class EventJsonApprovalTest {
                 MOMENT.plusSeconds(90),
                 List.of(JournalLine.debit("provider-clearing:TAIPEI-BANK", "CIVIL-AFFAIRS", 15, "TWD"),
                         JournalLine.credit("revenue:CIVIL-AFFAIRS:RESIDENCE-CERTIFICATE-FEE", "CIVIL-AFFAIRS", 15, "TWD"))));
+        settlementSamples(samples);
+    }
+
+    private static void settlementSamples(Map<Class<?>, Object> samples) {
+        String settlementId = "stl-0123456789abcdef0123456789abcdef01234567";
+        SettlementFileLine line = new SettlementFileLine(2, "LP-20261125-000001", SettlementLineType.PAYMENT, PAYMENT_ID, PAYMENT_ID,
+                Money.twd(15), Money.twd(1), MOMENT.plusSeconds(90));
+        add(samples, new SettlementEvent.SettlementFileImported(settlementId, "TAIPEI-BANK", DAY, "9f".repeat(32),
+                List.of(new SettlementLine(line, ReconciliationOutcome.MATCHED, Money.twd(15))), Money.twd(15), Money.twd(1),
+                MOMENT.plusSeconds(86_400)));
+        add(samples, new SettlementEvent.SettlementDiscrepancyFound(settlementId, "d1",
+                ReconciliationOutcome.AMOUNT_MISMATCH, 3, SettlementLineType.REFUND, "LP-20261125-000002", PAYMENT_ID, "refund-1",
+                Money.twd(5), Money.twd(6), MOMENT.plusSeconds(86_400)));
+        add(samples, new SettlementEvent.SettlementDiscrepancyResolved(settlementId, "d1",
+                DiscrepancyResolution.ADJUST_CLEARING, "provider deducted its refund fee from the refund", MOMENT.plusSeconds(90_000)));
+        add(samples, new SettlementEvent.SettlementJournalEntryRecorded(settlementId, settlementId + "/1", "settlement-fees",
+                MOMENT.plusSeconds(86_400), List.of(JournalLine.debit("provider-fees:TAIPEI-BANK", null, 1, "TWD"),
+                        JournalLine.credit("provider-clearing:TAIPEI-BANK", null, 1, "TWD"))));
     }
 
     private static final String GRANT_ID = "grant-2025-0001";
@@ -221,7 +245,8 @@ class EventJsonApprovalTest {
         // CalendarEvents is a holder class, not a sealed interface; Holiday is a value inside its events.
         Stream<Class<?>> calendar = Arrays.stream(CalendarEvents.class.getDeclaredClasses())
                 .filter(type -> type != Holiday.class);
-        return Stream.concat(sealed, calendar).toList();
+        Stream<Class<?>> settlements = Arrays.stream(SettlementEvent.class.getPermittedSubclasses());
+        return Stream.concat(Stream.concat(sealed, calendar), settlements).toList();
     }
 
     @Test

@@ -29,7 +29,7 @@ import picocli.CommandLine.Unmatched;
         description = "An event-sourced ledger for a city's digital services.",
         subcommands = {LedgerCommandLine.Serve.class, LedgerCommandLine.Demo.class, LedgerCommandLine.Bench.class,
                 LedgerCommandLine.Token.class, org.civicledger.ops.verify.VerifyCommand.class, org.civicledger.ops.verify.ExportCommand.class,
-                org.civicledger.ops.rebuild.RebuildCommand.class})
+                org.civicledger.ops.rebuild.RebuildCommand.class, org.civicledger.ops.settlements.SettleCommand.class})
 public class LedgerCommandLine implements Callable<Integer> {
 
     public static int run(String[] args) {
@@ -117,7 +117,8 @@ public class LedgerCommandLine implements Callable<Integer> {
 
     @Command(name = "bench", subcommands = {org.civicledger.ops.verify.VerifyBenchCommand.class,
             org.civicledger.ops.bench.RebuildBenchCommand.class, org.civicledger.ops.bench.PaymentBenchCommand.class,
-            org.civicledger.ops.bench.ReceiptBenchCommand.class}, description = "Submit cases with N concurrent clients end to end (command, durable event, "
+            org.civicledger.ops.bench.ReceiptBenchCommand.class,
+            org.civicledger.ops.bench.SettleBenchCommand.class}, description = "Submit cases with N concurrent clients end to end (command, durable event, "
             + "status projection visible) and compare with raw single-row JDBC inserts on the same database.")
     static class Bench extends LedgerOptions implements Callable<Integer> {
 

@@ -10,6 +10,7 @@ import org.civicledger.projections.citizenhistory.CitizenHistoryProjection;
 import org.civicledger.projections.citizenpayments.CitizenPaymentsProjection;
 import org.civicledger.projections.journal.JournalProjection;
 import org.civicledger.projections.paymentsdashboard.PaymentsDashboardProjection;
+import org.civicledger.projections.settlements.SettlementReportProjection;
 import org.civicledger.projections.rebuild.ReadModelTable;
 import org.civicledger.projections.receipts.ReceiptsProjection;
 import org.civicledger.projections.referencedata.ReferenceDataProjection;
@@ -22,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
  * <p>Each read model is one class whose processing group is named after it; the assembly runs every
  * group in a pooled streaming processor with a dead-letter queue, so a failing event is parked where an
  * operator sees it, never skipped: {@code case-status}, {@code citizen-history}, {@code reference-data}, {@code audit-trail}, {@code citizen-payments}, {@code journal},
- * {@code citizen-grants}, {@code payments-dashboard} and {@code receipts}.
+ * {@code citizen-grants}, {@code payments-dashboard}, {@code receipts} and {@code settlement-report}.
  * The agency queue and dashboards are queries over {@code case_status}, with no processing group of
  * their own. Schema: {@code db/migration/V2_*} on this module's class path (Flyway).
  */
@@ -40,7 +41,8 @@ public class ProjectionsModule {
             JournalProjection.PROCESSING_GROUP,
             CitizenGrantsProjection.PROCESSING_GROUP,
             PaymentsDashboardProjection.PROCESSING_GROUP,
-            ReceiptsProjection.PROCESSING_GROUP);
+            ReceiptsProjection.PROCESSING_GROUP,
+            SettlementReportProjection.PROCESSING_GROUP);
 
     /**
      * The tables each processing group builds, with their primary keys: what its reset handler empties, what a
@@ -83,6 +85,9 @@ public class ProjectionsModule {
         tables.put(ReceiptsProjection.PROCESSING_GROUP, List.of(
                 ReadModelTable.of("receipt", "receipt_id"),
                 ReadModelTable.of("receipt_history", "receipt_id", "position")));
+        tables.put(SettlementReportProjection.PROCESSING_GROUP, List.of(
+                ReadModelTable.of("settlement_file", "settlement_id"),
+                ReadModelTable.of("settlement_item", "settlement_id", "item_key")));
         return java.util.Collections.unmodifiableMap(tables);
     }
 }

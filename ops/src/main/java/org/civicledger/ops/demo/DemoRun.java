@@ -3,10 +3,13 @@ package org.civicledger.ops.demo;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.civicledger.ops.LedgerClock;
@@ -15,7 +18,11 @@ import org.civicledger.ops.demo.DemoCity.CaseTypeSpec;
 import org.civicledger.ops.demo.DemoCity.TargetState;
 import org.civicledger.ops.demo.DemoCityLoader.LoadReport;
 import org.civicledger.ops.demo.DemoCityLoader.SampleCase;
+import org.civicledger.events.common.Actor;
 import org.civicledger.events.common.Role;
+import org.civicledger.events.settlements.SettlementCommands;
+import org.civicledger.query.payments.SettlementImports;
+import org.civicledger.query.write.CommandContext;
 import org.civicledger.query.payments.ProviderSecrets;
 import org.civicledger.query.security.DevelopmentIssuer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -224,6 +231,57 @@ public final class DemoRun {
         for (Map.Entry<DemoPayments.BillOutcome, Integer> entry : report.billsByOutcome().entrySet()) {
             out.printf("  %-22s %6d%n", entry.getKey().name().toLowerCase(), entry.getValue());
         }
+        settlements(context, payments, out);
+    }
+
+    /** Where the demo's providers' settlement files are written. */
+    static Path settlementDirectory(ConfigurableApplicationContext context) {
+        return Path.of(context.getEnvironment().getProperty("ledger.data-dir", "./data")).resolve("settlements");
+    }
+
+    /**
+     * The provider and day whose file gets the planted errors: the busiest provider-day before today (the most
+     * payments; ties to the earlier day, then the provider's code), so a re-run finds the same one.
+     */
+    static Optional<Map.Entry<String, LocalDate>> plantedDay(JdbcTemplate jdbc, LocalDate today) {
+        List<Map.Entry<String, LocalDate>> busiest = jdbc.query("SELECT provider_code, business_date, COUNT(*) AS payments "
+                        + "FROM cmd_provider_transaction WHERE kind = 'PAYMENT' AND status = 'SUCCEEDED' AND business_date < ? "
+                        + "GROUP BY provider_code, business_date HAVING COUNT(*) >= 2 ORDER BY payments DESC, business_date, provider_code",
+                (rs, row) -> Map.entry(rs.getString(1), rs.getObject(2, LocalDate.class)), today);
+        return busiest.stream().findFirst();
+    }
+
+    /**
+     * Writes every provider's settlement file of every past day under the data dir, imports them all but the
+     * one with planted errors (they reconcile: their reports show every line matched), and leaves that one to
+     * be imported by hand (printed by {@link #printTryPayments}).
+     */
+    static void settlements(ConfigurableApplicationContext context, DemoPayments payments, PrintStream out) {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        Clock clock = context.getBean(Clock.class);
+        LocalDate today = LocalDate.now(clock);
+        Optional<Map.Entry<String, LocalDate>> planted = plantedDay(jdbc, today);
+        Path directory = settlementDirectory(context);
+        List<String> providers = payments.providers().stream().map(DemoPayments.ProviderSpec::code).toList();
+        List<DemoSettlementFiles.ProviderFile> files = new DemoSettlementFiles(jdbc).writeAll(directory, providers,
+                planted.map(Map.Entry::getKey).orElse(null), planted.map(Map.Entry::getValue).orElse(null));
+        SettlementImports imports = context.getBean(SettlementImports.class);
+        Actor operator = new Actor("demo-operator", Role.OPERATOR, null);
+        int imported = 0;
+        int discrepancies = 0;
+        for (DemoSettlementFiles.ProviderFile file : files) {
+            if (!file.planted().isEmpty() || !file.day().isBefore(today)) {
+                continue;
+            }
+            byte[] bytes = file.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            SettlementImports.SettlementAnswer answer = imports.importFile(file.providerCode(), bytes, new CommandContext(operator, "api",
+                    "demo-settle-" + SettlementCommands.settlementId(file.providerCode(), bytes)));
+            discrepancies += answer.discrepancies();
+            imported++;
+        }
+        out.printf("Wrote %d settlement files of %d providers under %s; imported %d (%d discrepancies)%s.%n", files.size(),
+                files.stream().map(DemoSettlementFiles.ProviderFile::providerCode).distinct().count(), directory, imported, discrepancies,
+                planted.map(day -> "; " + day.getKey() + "'s file of " + day.getValue() + " has planted errors and waits for you").orElse(""));
     }
 
     /**
@@ -267,6 +325,19 @@ public final class DemoRun {
         out.println("  SIG=$(printf '%s.%s' \"$TS\" \"$BODY\" | openssl dgst -sha256 -mac HMAC -macopt hexkey:$KEY | awk '{print $NF}')");
         out.println("  curl -s -X POST " + base + "/api/v1/providers/" + provider.code() + "/callbacks -H 'Content-Type: application/json' \\");
         out.println("    -H \"X-Ledger-Timestamp: $TS\" -H \"X-Ledger-Signature: v1=$SIG\" -d \"$BODY\"");
+        Optional<Map.Entry<String, LocalDate>> planted = plantedDay(jdbc, LocalDate.now(context.getBean(Clock.class)));
+        if (planted.isPresent() && issuer != null) {
+            String code = planted.get().getKey();
+            LocalDate day = planted.get().getValue();
+            Path file = settlementDirectory(context).resolve(code).resolve(day + ".csv").toAbsolutePath();
+            out.println("Reconcile " + code + "'s settlement file of " + day + " (a line missing, one unexpected, one amount off, a chargeback):");
+            out.println("  export OPERATOR_TOKEN=" + issuer.mint("operator-demo", Role.OPERATOR, null));
+            out.println("  curl -s -X POST " + base + "/api/v1/providers/" + code + "/settlements -H \"Authorization: Bearer $OPERATOR_TOKEN\" \\");
+            out.println("    -H 'Content-Type: text/csv' -H 'Idempotency-Key: demo-settle-0001' --data-binary @" + file);
+            out.println("  curl -s " + base + "/api/v1/providers/" + code + "/reconciliation/" + day + " -H \"Authorization: Bearer $AUDITOR_TOKEN\"");
+            out.println("  curl -s " + base + "/api/v1/providers/" + code + "/reconciliation/" + day + ".csv -H \"Authorization: Bearer $AUDITOR_TOKEN\"");
+            out.println("  (or, with the server stopped: ./ledger settle --provider " + code + " " + file + ")");
+        }
         out.println("The payer's history, and the city's trial balance (zero):");
         out.println("  curl -s " + base + "/api/v1/citizens/" + payer + "/payments " + payerHeaders);
         out.println("  curl -s " + base + "/api/v1/citizens/" + payer + "/bills " + payerHeaders);

@@ -30,7 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Rebuilding read models in the whole assembly: a realistic history (reference data with revisions, cases through
- * every kind of step, a transfer, a withdrawal, a fine paid through a provider and partly refunded, a grant used, an erasure) is projected live; a rebuild through the same code as
+ * every kind of step, a transfer, a withdrawal, a fine paid through a provider and partly refunded, its provider's settlement file, a
+ * grant used, an erasure) is projected live; a rebuild through the same code as
  * {@code ledger rebuild} gives every read model the same checksum as the live one; a corrupted row changes the
  * checksum and a rebuild repairs it; a processor claimed by another node is refused, and nothing is reset.
  */
@@ -87,6 +88,8 @@ abstract class RebuildContract {
         jdbc.update("UPDATE citizen_grant SET balance_minor = 1000 WHERE grant_id = 'grant-rb-1'");
         jdbc.update("DELETE FROM pay_dash_return");
         jdbc.update("UPDATE receipt SET status = 'VOIDED', void_reason = 'forged'");
+        jdbc.update("UPDATE settlement_item SET outcome = 'AMOUNT_MISMATCH' WHERE item_key = 'L2'");
+        jdbc.update("UPDATE settlement_file SET fee_total_minor = fee_total_minor + 1");
         Map<String, Checksum> corrupted = checksumAll();
         for (String group : ProjectionsModule.PROCESSING_GROUPS) {
             assertThat(corrupted.get(group).sha256()).as("checksum of corrupted %s", group).isNotEqualTo(live.get(group).sha256());
@@ -140,7 +143,7 @@ abstract class RebuildContract {
         assertThatThrownBy(() -> ProjectionRebuild.resolve("case-statuses"))
                 .isInstanceOf(ProjectionRebuild.UnknownProjection.class)
                 .hasMessageContaining("case-status, citizen-history, reference-data, audit-trail, citizen-payments, journal, citizen-grants, "
-                        + "payments-dashboard, receipts, or all");
+                        + "payments-dashboard, receipts, settlement-report, or all");
         assertThat(ProjectionRebuild.resolve("all")).containsExactlyElementsOf(ProjectionsModule.PROCESSING_GROUPS);
     }
 

@@ -49,7 +49,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A realistic history for rebuild tests: reference data with revisions, cases through every kind of step, a transfer,
- * a withdrawal, a case fee paid before its approval, a fine paid through a provider and partly refunded, a grant and one use of it,
+ * a withdrawal, a case fee paid before its approval, a fine paid through a provider and partly refunded, its provider's settlement file, a grant and one use of it,
  * an erasure. Every read model gets rows from it.
  */
 final class RebuildHistory {
@@ -126,6 +126,13 @@ final class RebuildHistory {
         await().atMost(WAIT).until(() -> "PAID".equals(jdbc.query("SELECT status FROM citizen_bill WHERE bill_id = 'bill-rb-1'",
                 rows -> rows.next() ? rows.getString(1) : null)));
         send(new RefundPayment("payment-rb-1", "refund-rb-1", Money.twd(200), "fine reduced on appeal", nextId(), OFFICER));
+        // The provider's settlement file of that day: the settlement report and the settlement's journal entries.
+        LocalDate day = jdbc.queryForObject("SELECT business_date FROM cmd_provider_transaction WHERE payment_id = 'payment-rb-1' "
+                + "AND kind = 'PAYMENT'", LocalDate.class);
+        String file = new org.civicledger.ops.demo.DemoSettlementFiles(jdbc).file("RB-BANK", day, false).text();
+        send(new org.civicledger.events.settlements.SettlementCommands.ImportSettlementFile(
+                org.civicledger.events.settlements.SettlementCommands.settlementId("RB-BANK", file.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "RB-BANK", file, nextId(), OPERATOR));
         // A grant with a use: the grants read model and the grant's journal entries.
         send(new AwardGrant("grant-rb-1", "AG-RB1", "RB-RIDES", new Beneficiary("citizen-rb-1", NationalId.withCheckDigit("A12345601"),
                 "Name of citizen-rb-1"), Money.twd(1000), Money.twd(250), java.time.Instant.now().plus(Duration.ofDays(180)), nextId(), OFFICER));

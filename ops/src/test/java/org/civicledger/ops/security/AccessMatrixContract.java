@@ -187,6 +187,16 @@ abstract class AccessMatrixContract {
         rows.add(new Row("GET /api/v1/agencies/{agencyCode}/payments-dashboard", "GET", "/api/v1/agencies/" + AGENCY_X
                 + "/payments-dashboard?from=2031-01-01&to=2031-01-31", null, "DDDADAA"));
         rows.add(new Row("GET /api/v1/payments-dashboard", "GET", "/api/v1/payments-dashboard", null, "DDDDDAA"));
+        // Settlement files and reconciliation (an unknown provider or settlement: 404 for the callers let in).
+        rows.add(new Row("POST /api/v1/providers/{code}/settlements", "POST", "/api/v1/providers/AM-NO-BANK/settlements",
+                "record_type,provider_code\n", "DDDDDDA"));
+        rows.add(new Row("POST /api/v1/providers/{code}/settlements/{settlementId}/discrepancies/{discrepancyId}/resolution", "POST",
+                "/api/v1/providers/AM-NO-BANK/settlements/stl-none/discrepancies/d1/resolution",
+                "{\"resolution\":\"carried_forward\",\"reason\":\"settled in the next file\"}", "DDDDDDA"));
+        rows.add(new Row("GET /api/v1/providers/{code}/reconciliation/{date}", "GET", "/api/v1/providers/AM-NO-BANK/reconciliation/2031-01-01",
+                null, "DDDDDAA"));
+        rows.add(new Row("GET /api/v1/providers/{code}/reconciliation/{date}.csv", "GET",
+                "/api/v1/providers/AM-NO-BANK/reconciliation/2031-01-01.csv", null, "DDDDDAA"));
         rows.add(new Row("GET /api/v1/integrity/checkpoints/latest", "GET", "/api/v1/integrity/checkpoints/latest", null, "AAAAAAA"));
         rows.add(new Row("GET /api/v1/integrity/checkpoints/{size}", "GET", "/api/v1/integrity/checkpoints/1", null, "AAAAAAA"));
         rows.add(new Row("GET /api/v1/integrity/consistency", "GET", "/api/v1/integrity/consistency?from=1&to=1", null, "AAAAAAA"));

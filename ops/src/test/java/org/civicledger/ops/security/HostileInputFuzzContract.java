@@ -204,6 +204,13 @@ public abstract class HostileInputFuzzContract {
             case "/api/v1/providers/{code}/callbacks" -> new Endpoint(pattern, pattern.replace("{code}", "NO-SUCH-PROVIDER"), Actor.CITIZEN,
                     true, "{\"providerEventId\": \"evt-1\", \"paymentId\": \"no-such-payment\", \"status\": \"succeeded\","
                             + " \"amount\": \"250\", \"currency\": \"TWD\", \"occurredAt\": \"2030-01-01T00:00:00Z\"}");
+            // A well-formed settlement file of a provider that does not exist: refused with 404 before it is read.
+            case "/api/v1/providers/{code}/settlements" -> new Endpoint(pattern, pattern.replace("{code}", "NO-SUCH-PROVIDER"),
+                    Actor.OPERATOR, true, "record_type,provider_code,settlement_date,provider_transaction_id,type,payment_id,ledger_reference,"
+                            + "amount_minor,currency,fee_minor,transacted_at\nT,NO-SUCH-PROVIDER,2030-01-01,0,0,0,TWD\n");
+            case "/api/v1/providers/{code}/settlements/{settlementId}/discrepancies/{discrepancyId}/resolution" -> new Endpoint(pattern,
+                    "/api/v1/providers/NO-SUCH-PROVIDER/settlements/stl-none/discrepancies/d1/resolution", Actor.OPERATOR, true,
+                    "{\"resolution\": \"adjust_clearing\", \"reason\": \"provider confirmed the amount\"}");
             // An operator's rebuild of a processor that does not exist: refused with 404, nothing is reset.
             case "/api/v1/ops/processors/{name}/rebuild" -> new Endpoint(pattern, pattern.replace("{name}", "no-such-processor"),
                     Actor.OPERATOR, readsBody, "");

@@ -10,6 +10,7 @@ import org.civicledger.events.grants.GrantEvent.GrantJournalEntryRecorded;
 import org.civicledger.events.journal.JournalEntry;
 import org.civicledger.events.journal.JournalLine;
 import org.civicledger.events.payments.PaymentEvent.JournalEntryRecorded;
+import org.civicledger.events.settlements.SettlementEvent.SettlementJournalEntryRecorded;
 import org.civicledger.projections.support.EventPositions;
 import org.civicledger.projections.support.Jdbc;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,6 +46,12 @@ public class JournalProjection {
     @EventHandler
     public void on(GrantJournalEntryRecorded entry, EventMessage<?> message, TrackingToken token) {
         record(entry, entry.grantId(), entry.cause(), message, token);
+    }
+
+    /** A settlement's entries join the same journal; their stream (the settlement) goes in the payment_id column. */
+    @EventHandler
+    public void on(SettlementJournalEntryRecorded entry, EventMessage<?> message, TrackingToken token) {
+        record(entry, entry.settlementId(), entry.cause(), message, token);
     }
 
     private void record(JournalEntry entry, String streamId, String cause, EventMessage<?> message, TrackingToken token) {

@@ -33,9 +33,23 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     private final int limitBytes;
     private final ProblemWriter problems;
 
+    /** Providers' settlement files are a day of transactions, not a JSON document: 32 MiB (about 200,000 lines). */
+    public static final int SETTLEMENT_FILE_LIMIT_BYTES = 32 * 1024 * 1024;
+    private static final java.util.regex.Pattern SETTLEMENT_FILES = java.util.regex.Pattern.compile("/api/v1/providers/[^/]+/settlements");
+
+    private final int settlementLimitBytes;
+
     public RequestBodyLimitFilter(@Value("${ledger.api.request-body-limit-bytes:" + DEFAULT_LIMIT_BYTES + "}") int limitBytes,
                                   ObjectMapper objectMapper) {
+        this(limitBytes, SETTLEMENT_FILE_LIMIT_BYTES, objectMapper);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public RequestBodyLimitFilter(@Value("${ledger.api.request-body-limit-bytes:" + DEFAULT_LIMIT_BYTES + "}") int limitBytes,
+                                  @Value("${ledger.api.settlement-file-limit-bytes:" + SETTLEMENT_FILE_LIMIT_BYTES + "}") int settlementLimitBytes,
+                                  ObjectMapper objectMapper) {
         this.limitBytes = limitBytes;
+        this.settlementLimitBytes = settlementLimitBytes;
         this.problems = new ProblemWriter(objectMapper);
     }
 
@@ -47,11 +61,13 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > limitBytes) {
+        int limit = "POST".equals(request.getMethod()) && SETTLEMENT_FILES.matcher(request.getRequestURI()).matches()
+                ? settlementLimitBytes : limitBytes;
+        if (request.getContentLengthLong() > limit) {
             refuse(request, response);
             return;
         }
-        byte[] body = readAtMost(request.getInputStream(), limitBytes);
+        byte[] body = readAtMost(request.getInputStream(), limit);
         if (body == null) {
             refuse(request, response);
             return;

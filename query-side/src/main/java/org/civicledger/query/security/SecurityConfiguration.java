@@ -121,6 +121,10 @@ public class SecurityConfiguration {
                         // Providers are machines without tokens: the HMAC signature over the body is checked by the controller.
                         .requestMatchers(HttpMethod.POST, "/api/v1/providers/*/callbacks").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/providers/*/unmatched-callbacks").hasAnyRole(AUDITOR, OPERATOR)
+                        // Settlement files move the city's money in the journal: operators import them and resolve what did not match.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/providers/*/settlements",
+                                "/api/v1/providers/*/settlements/*/discrepancies/*/resolution").hasRole(OPERATOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/providers/*/reconciliation/*").hasAnyRole(AUDITOR, OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/bills", "/api/v1/bills/*/amendments", "/api/v1/bills/*/cancel",
                                 "/api/v1/payments/*/refunds").hasRole(OFFICER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/payments").hasRole(CITIZEN)
