@@ -7,6 +7,7 @@ import org.civicledger.projections.audit.AuditTrailProjection;
 import org.civicledger.projections.casestatus.CaseStatusProjection;
 import org.civicledger.projections.citizenhistory.CitizenHistoryProjection;
 import org.civicledger.projections.citizenpayments.CitizenPaymentsProjection;
+import org.civicledger.projections.documents.DocumentsProjection;
 import org.civicledger.projections.journal.JournalProjection;
 import org.civicledger.projections.rebuild.ReadModelTable;
 import org.civicledger.projections.referencedata.ReferenceDataProjection;
@@ -18,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
  *
  * <p>Each read model is one class whose processing group is named after it; the assembly runs every
  * group in a pooled streaming processor with a dead-letter queue, so a failing event is parked where an
- * operator sees it, never skipped: {@code case-status}, {@code citizen-history}, {@code reference-data}, {@code audit-trail}, {@code citizen-payments} and {@code journal}.
+ * operator sees it, never skipped: {@code case-status}, {@code citizen-history}, {@code reference-data}, {@code audit-trail}, {@code citizen-payments}, {@code journal} and {@code documents}.
  * The agency queue and dashboards are queries over {@code case_status}, with no processing group of
  * their own. Schema: {@code db/migration/V2_*} on this module's class path (Flyway).
  */
@@ -33,7 +34,8 @@ public class ProjectionsModule {
             ReferenceDataProjection.PROCESSING_GROUP,
             AuditTrailProjection.PROCESSING_GROUP,
             CitizenPaymentsProjection.PROCESSING_GROUP,
-            JournalProjection.PROCESSING_GROUP);
+            JournalProjection.PROCESSING_GROUP,
+            DocumentsProjection.PROCESSING_GROUP);
 
     /**
      * The tables each processing group builds, with their primary keys: what its reset handler empties, what a
@@ -64,6 +66,11 @@ public class ProjectionsModule {
                 ReadModelTable.of("citizen_payment_bill", "payment_id", "bill_id")));
         tables.put(JournalProjection.PROCESSING_GROUP, List.of(
                 ReadModelTable.of("journal_line", "entry_id", "line_number")));
+        tables.put(DocumentsProjection.PROCESSING_GROUP, List.of(
+                ReadModelTable.of("document_view", "document_id"),
+                ReadModelTable.of("document_recipient", "document_id", "subject"),
+                ReadModelTable.of("document_signer", "document_id", "subject"),
+                ReadModelTable.of("signing_key", "signer_subject", "key_id")));
         return java.util.Collections.unmodifiableMap(tables);
     }
 }

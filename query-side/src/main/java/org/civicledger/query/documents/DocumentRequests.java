@@ -1,0 +1,91 @@
+package org.civicledger.query.documents;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import org.civicledger.events.documents.Party;
+import org.civicledger.events.documents.PartyRole;
+import org.civicledger.events.documents.SignOffStep;
+import org.civicledger.query.http.InvalidRequestException;
+import org.civicledger.query.http.RequestText;
+import org.civicledger.query.http.SingleLine;
+
+/**
+ * Bodies of the document and signing-key commands. Caps and patterns here keep hostile input out; the rules (who
+ * issues, who signs when, which keys sign) are the aggregates', whose refusals come back naming the rule.
+ */
+public final class DocumentRequests {
+
+    static final int REASON_LENGTH_MAX = 500;
+    static final int TITLE_LENGTH_MAX = 200;
+    static final String KEY_ID = "[0-9a-f]{32}";
+
+    private DocumentRequests() {
+    }
+
+    /** A recipient or signer: an account subject and the capacity they act in (agency for officers). */
+    public record PartyBody(
+            @NotBlank @Size(max = 128) @Pattern(regexp = RequestText.CODE, message = RequestText.CODE_MESSAGE) String subject,
+            @NotBlank @Pattern(regexp = "CITIZEN|VENDOR|OFFICER", message = "must be CITIZEN, VENDOR or OFFICER") String role,
+            @Pattern(regexp = RequestText.CODE, message = RequestText.CODE_MESSAGE) String agencyCode) {
+
+        Party toParty(String field) {
+            try {
+                return new Party(subject, PartyRole.valueOf(role), role.equals("OFFICER") ? agencyCode : null);
+            } catch (IllegalArgumentException invalid) {
+                throw new InvalidRequestException(field, invalid.getMessage());
+            }
+        }
+    }
+
+    /** A document to register: its bytes as base64 (at most the configured content limit once decoded). */
+    public record RegisterDocumentBody(
+            @NotBlank String contentBase64,
+            @NotBlank @Pattern(regexp = "CONTRACT|CERTIFICATE|NOTICE|INTERNAL_FORM",
+                    message = "must be CONTRACT, CERTIFICATE, NOTICE or INTERNAL_FORM") String kind,
+            @NotBlank @Size(max = TITLE_LENGTH_MAX) @SingleLine String title,
+            @NotBlank @Pattern(regexp = RequestText.CODE, message = RequestText.CODE_MESSAGE) String agencyCode,
+            @Size(max = 100) List<@NotNull @Valid PartyBody> recipients,
+            LocalDate expiresOn) {
+
+        /** The content is not worth repeating in logs or problems. */
+        @Override
+        public String toString() {
+            return "RegisterDocumentBody[kind=" + kind + ", agencyCode=" + agencyCode + "]";
+        }
+    }
+
+    /** The steps of a sign-off chain, in order; the signers of one step sign in any order. */
+    public record SignOffBody(
+            @NotNull @Size(min = 1, max = 10) List<@NotNull @Size(min = 1, max = 10) List<@NotNull @Valid PartyBody>> steps) {
+
+        List<SignOffStep> toSteps() {
+            return steps.stream().map(step -> new SignOffStep(step.stream().map(party -> party.toParty("steps")).toList())).toList();
+        }
+    }
+
+    /** A signature (base64) over the 32 bytes of the document's SHA-256, by the signer's registered key {@code keyId}. */
+    public record SignBody(
+            @NotBlank @Pattern(regexp = KEY_ID, message = "must be the 32 lower-case hex digits of a registered key's id") String keyId,
+            @NotBlank @Size(max = 256) @Pattern(regexp = "[A-Za-z0-9+/=]+", message = "must be base64") String signature) {
+    }
+
+    public record ReasonBody(@NotBlank @Size(max = REASON_LENGTH_MAX) @SingleLine String reason) {
+    }
+
+    /**
+     * A public key, X.509 SubjectPublicKeyInfo DER as base64 or PEM. {@code signer} is for operators registering a
+     * vendor's key; a citizen or officer registers for themselves and leaves it out.
+     */
+    public record SigningKeyBody(@NotBlank @Size(max = 1024) String publicKey, @Valid PartyBody signer) {
+    }
+
+    public record RotateKeyBody(
+            @NotBlank @Pattern(regexp = KEY_ID, message = "must be the 32 lower-case hex digits of a registered key's id") String retiredKeyId,
+            @NotBlank @Size(max = 1024) String publicKey) {
+    }
+}
