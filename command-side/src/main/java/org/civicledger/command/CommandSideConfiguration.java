@@ -4,6 +4,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.civicledger.command.bills.Bill;
 import org.civicledger.command.bills.BillBook;
 import org.civicledger.command.bills.RepositoryBillBook;
+import org.civicledger.command.documents.CaseCertificates;
 import org.civicledger.command.documents.Document;
 import org.civicledger.command.documents.RepositorySigningKeyBook;
 import org.civicledger.command.documents.SigningKeyBook;
@@ -47,6 +48,8 @@ public class CommandSideConfiguration {
             configurer.eventProcessing().registerSubscribingEventProcessor(PaymentCatalogUpdater.PROCESSING_GROUP);
             // A case's fee is billed in the transaction that stores the application (CaseFees).
             configurer.eventProcessing().registerSubscribingEventProcessor(CaseFees.PROCESSING_GROUP);
+            // An approved case's certificate is issued in the transaction that approves it (CaseCertificates).
+            configurer.eventProcessing().registerSubscribingEventProcessor(CaseCertificates.PROCESSING_GROUP);
         };
     }
 

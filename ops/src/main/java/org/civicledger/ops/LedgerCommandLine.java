@@ -29,7 +29,7 @@ import picocli.CommandLine.Unmatched;
         description = "An event-sourced ledger for a city's digital services.",
         subcommands = {LedgerCommandLine.Serve.class, LedgerCommandLine.Demo.class, LedgerCommandLine.Bench.class,
                 LedgerCommandLine.Token.class, org.civicledger.ops.verify.VerifyCommand.class, org.civicledger.ops.verify.ExportCommand.class,
-                org.civicledger.ops.rebuild.RebuildCommand.class})
+                org.civicledger.ops.rebuild.RebuildCommand.class, org.civicledger.ops.documents.DocumentVerifyCommand.class})
 public class LedgerCommandLine implements Callable<Integer> {
 
     public static int run(String[] args) {

@@ -116,6 +116,9 @@ public class DocumentController {
         if (content.length == 0 || content.length > contentLimitBytes) {
             throw new InvalidRequestException("contentBase64", "the content must be 1 to " + contentLimitBytes + " bytes");
         }
+        if (!java.security.MessageDigest.isEqual(sha256(content), java.util.HexFormat.of().parseHex(body.sha256()))) {
+            throw new InvalidRequestException("contentBase64", "the content's SHA-256 is not the sha256 given: the bytes changed on the way");
+        }
         List<Party> recipients = body.recipients() == null ? List.of()
                 : body.recipients().stream().map(party -> party.toParty("recipients")).toList();
         String documentId = derivedId("document", context);
@@ -259,6 +262,14 @@ public class DocumentController {
         Sent sent = sender.send(command, context, keyringId, KEYRING);
         KeyResult result = objectMapper.convertValue(sent.result(), KeyResult.class);
         return new KeyAnswer(subject, result.keyId(), result.algorithm(), result.duplicate() ? true : null, sent.position());
+    }
+
+    private static byte[] sha256(byte[] content) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     private static String derivedId(String kind, CommandContext context) {

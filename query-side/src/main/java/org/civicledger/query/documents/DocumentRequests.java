@@ -42,9 +42,13 @@ public final class DocumentRequests {
         }
     }
 
-    /** A document to register: its bytes as base64 (at most the configured content limit once decoded). */
+    /**
+     * A document to register: its bytes as base64 (at most the configured content limit once decoded) and the SHA-256
+     * the sender computed over them, so that bytes changed on the way are refused rather than registered.
+     */
     public record RegisterDocumentBody(
             @NotBlank String contentBase64,
+            @NotBlank @Pattern(regexp = "[0-9a-f]{64}", message = "must be the 64 lower-case hex digits of the content's SHA-256") String sha256,
             @NotBlank @Pattern(regexp = "CONTRACT|CERTIFICATE|NOTICE|INTERNAL_FORM",
                     message = "must be CONTRACT, CERTIFICATE, NOTICE or INTERNAL_FORM") String kind,
             @NotBlank @Size(max = TITLE_LENGTH_MAX) @SingleLine String title,

@@ -19,6 +19,7 @@ import org.civicledger.query.http.InvalidRequestException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.util.StreamUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -85,7 +86,8 @@ public class DocumentVerificationController {
                             Instant retiredAt, Instant revokedAt) {
     }
 
-    @PostMapping("/api/v1/documents/verify")
+    // The bytes come as application/octet-stream (also what a request without Content-Type is taken for); anything else is 415.
+    @PostMapping(value = "/api/v1/documents/verify", consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
     @Operation(summary = "Verify a document by its bytes (request body) or by ?sha256=",
             description = "Public, no sign-in: valid (with signers' roles, agencies and times), revoked, expired or unknown")
     public Verification verify(@RequestParam(required = false) String sha256, HttpServletRequest request) throws IOException {
