@@ -110,13 +110,16 @@ public class LedgerCommandLine implements Callable<Integer> {
             SampleCase sample = DemoRun.prepare(context, seed, cases, bills, threads, System.out);
             DemoRun.printTryThis(context, sample, System.out);
             DemoRun.printTryPayments(context, seed, System.out);
+            org.civicledger.ops.demo.DemoDocuments.prepareAndPrint(context,
+                    Path.of(context.getEnvironment().getProperty("ledger.data-dir", "./data")), System.out);
             Thread.currentThread().join();
             return 0;
         }
     }
 
     @Command(name = "bench", subcommands = {org.civicledger.ops.verify.VerifyBenchCommand.class,
-            org.civicledger.ops.bench.RebuildBenchCommand.class, org.civicledger.ops.bench.PaymentBenchCommand.class}, description = "Submit cases with N concurrent clients end to end (command, durable event, "
+            org.civicledger.ops.bench.RebuildBenchCommand.class, org.civicledger.ops.bench.PaymentBenchCommand.class,
+            org.civicledger.ops.bench.SignatureBenchCommand.class}, description = "Submit cases with N concurrent clients end to end (command, durable event, "
             + "status projection visible) and compare with raw single-row JDBC inserts on the same database.")
     static class Bench extends LedgerOptions implements Callable<Integer> {
 

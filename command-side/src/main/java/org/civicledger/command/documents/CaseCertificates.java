@@ -10,10 +10,8 @@ import org.civicledger.events.cases.CaseEvent.ApplicationSubmitted;
 import org.civicledger.events.cases.CaseEvent.CaseApproved;
 import org.civicledger.events.common.Actor;
 import org.civicledger.events.documents.DocumentCommands;
-import org.civicledger.events.documents.DocumentCommands.DeliverDocument;
 import org.civicledger.events.documents.DocumentCommands.RegisterDocument;
 import org.civicledger.events.documents.DocumentCommands.RegisterSigningKey;
-import org.civicledger.events.documents.DocumentCommands.RequestSignOff;
 import org.civicledger.events.documents.DocumentCommands.SignDocument;
 import org.civicledger.events.documents.DocumentKind;
 import org.civicledger.events.documents.Party;
@@ -95,11 +93,10 @@ public class CaseCertificates {
         List<Party> recipients = certificate.citizenSubject() == null ? List.of()
                 : List.of(new Party(certificate.citizenSubject(), PartyRole.CITIZEN, null));
         commands.sendAndWait(new RegisterDocument(documentId, content, DocumentKind.CERTIFICATE, "Certificate of case " + event.caseId(),
-                agency, recipients, null, documentId + "/register", actor));
-        commands.sendAndWait(new RequestSignOff(documentId, List.of(new SignOffStep(List.of(signer))), documentId + "/sign-off", actor));
+                agency, recipients, null, List.of(new SignOffStep(List.of(signer))), documentId + "/register", actor));
         commands.sendAndWait(new SignDocument(documentId, agencyKeys.keyId(agency), agencyKeys.sign(agency, Signatures.sha256(content)),
                 documentId + "/sign", actor));
-        commands.sendAndWait(new DeliverDocument(documentId, documentId + "/deliver", actor));
+        // Executed by the agency's signature, the certificate is delivered to the applicant in the same append.
     }
 
     /**

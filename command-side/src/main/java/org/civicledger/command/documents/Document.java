@@ -105,11 +105,21 @@ public class Document {
                 throw RuleViolation.invalid("ExpiryIsAhead", "expiresOn", "the expiry date must be after today (" + today + ")");
             }
         }
+        List<SignOffStep> chain = command.signOff() == null ? List.of() : List.copyOf(command.signOff());
+        if (!chain.isEmpty()) {
+            requireValidChain(chain);
+        }
         String hash = Signatures.sha256Hex(command.content());
         Instant now = clock.instant();
         contents.store(hash, command.content(), now);
         apply(new DocumentRegistered(command.documentId(), hash, command.content().length, command.kind(), command.title(),
                 command.issuingAgencyCode(), parties, command.expiresOn(), now));
+        if (chain.isEmpty()) {
+            // Nothing to sign: the document goes to its recipients now; a signed one goes once executed.
+            deliverAll(now);
+        } else {
+            apply(new SignOffRequested(command.documentId(), chain, now));
+        }
         return result(false);
     }
 
@@ -117,15 +127,19 @@ public class Document {
     public DocumentResult handle(DeliverDocument command, Clock clock) {
         requireIssuer(command.actor(), issuingAgencyCode);
         requireNotRevoked("RevokedDocumentsAreNotDelivered");
-        Instant now = clock.instant();
+        return result(!deliverAll(clock.instant()));
+    }
+
+    /** Delivers to each recipient not delivered to yet; whether there was any. */
+    private boolean deliverAll(Instant now) {
         boolean any = false;
-        for (Party recipient : recipients) {
+        for (Party recipient : List.copyOf(recipients)) {
             if (!delivered.contains(recipient.subject())) {
                 apply(new DocumentDelivered(documentId, recipient, now));
                 any = true;
             }
         }
-        return result(!any);
+        return any;
     }
 
     @CommandHandler
@@ -163,6 +177,12 @@ public class Document {
             throw RuleViolation.conflict("OneSignOffChainPerDocument", "signatures were asked for this document already");
         }
         List<SignOffStep> asked = command.steps() == null ? List.of() : List.copyOf(command.steps());
+        requireValidChain(asked);
+        apply(new SignOffRequested(documentId, asked, clock.instant()));
+        return result(false);
+    }
+
+    private static void requireValidChain(List<SignOffStep> asked) {
         if (asked.isEmpty() || asked.size() > STEPS_MAX) {
             throw RuleViolation.invalid("ChainHasSteps", "steps", "a sign-off chain has 1 to " + STEPS_MAX + " steps");
         }
@@ -177,8 +197,6 @@ public class Document {
                 }
             }
         }
-        apply(new SignOffRequested(documentId, asked, clock.instant()));
-        return result(false);
     }
 
     @CommandHandler
@@ -210,6 +228,7 @@ public class Document {
                 java.util.Base64.getEncoder().encodeToString(signature), now));
         if (currentStep == steps.size()) {
             apply(new DocumentExecuted(documentId, now));
+            deliverAll(now);
         }
         return result(false);
     }

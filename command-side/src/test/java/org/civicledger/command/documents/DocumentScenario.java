@@ -102,7 +102,7 @@ final class DocumentScenario {
 
     static RegisterDocument register(Actor actor, DocumentKind kind, LocalDate expiresOn) {
         return new RegisterDocument(DOCUMENT_ID, CONTENT, kind, "Street lighting maintenance 2026", CIVIL, List.of(WU_SIGNS), expiresOn,
-                "cmd-register", actor);
+                null, "cmd-register", actor);
     }
 
     static DocumentRegistered registered() {

@@ -26,9 +26,20 @@ class WhenADocumentIsRegistered {
     void the_ledger_hashes_the_content_itself_and_stores_it_under_that_hash() {
         fixture(keys(), contents).givenCurrentTime(REGISTERED_AT)
                 .when(register(CHEN, DocumentKind.CONTRACT, LocalDate.of(2026, 12, 31)))
-                .expectEvents(registered());
+                .expectEvents(registered(), new DocumentDelivered(DOCUMENT_ID, WU_SIGNS, REGISTERED_AT));
         assertThat(contents.stored.get(SHA256)).isEqualTo(CONTENT);
         assertThat(SHA256).isEqualTo(java.util.HexFormat.of().formatHex(Signatures.sha256(CONTENT))).hasSize(64);
+    }
+
+    @Test
+    void registered_with_a_chain_it_waits_for_its_signatures_before_delivery() {
+        org.civicledger.events.documents.DocumentCommands.RegisterDocument withChain = new RegisterDocument(DOCUMENT_ID, CONTENT,
+                DocumentKind.CONTRACT, "Street lighting maintenance 2026", CIVIL, List.of(WU_SIGNS), LocalDate.of(2026, 12, 31),
+                chainRequested().steps(), "cmd-register", CHEN);
+        fixture(keys(), contents).givenCurrentTime(REGISTERED_AT)
+                .when(withChain)
+                .expectEvents(registered(), new org.civicledger.events.documents.DocumentEvent.SignOffRequested(DOCUMENT_ID,
+                        chainRequested().steps(), REGISTERED_AT));
     }
 
     @Test
@@ -56,7 +67,7 @@ class WhenADocumentIsRegistered {
     @Test
     void a_document_without_content_is_refused() {
         fixture(keys(), contents).givenCurrentTime(REGISTERED_AT)
-                .when(new RegisterDocument(DOCUMENT_ID, new byte[0], DocumentKind.NOTICE, "Empty", CIVIL, List.of(), null, "cmd", CHEN))
+                .when(new RegisterDocument(DOCUMENT_ID, new byte[0], DocumentKind.NOTICE, "Empty", CIVIL, List.of(), null, null, "cmd", CHEN))
                 .expectException(violates(Kind.INVALID, "ContentIsGiven"));
     }
 

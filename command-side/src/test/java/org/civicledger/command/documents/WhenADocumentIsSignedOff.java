@@ -9,6 +9,7 @@ import org.civicledger.events.common.RuleViolation.Kind;
 import org.civicledger.events.documents.DocumentCommands.DeclineSignOff;
 import org.civicledger.events.documents.DocumentCommands.RequestSignOff;
 import org.civicledger.events.documents.DocumentCommands.SignDocument;
+import org.civicledger.events.documents.DocumentEvent.DocumentDelivered;
 import org.civicledger.events.documents.DocumentEvent.DocumentExecuted;
 import org.civicledger.events.documents.DocumentEvent.DocumentRevoked;
 import org.civicledger.events.documents.DocumentEvent.DocumentSigned;
@@ -69,13 +70,15 @@ class WhenADocumentIsSignedOff {
                 .andGiven(registered(), chainRequested(), signed(1, CHEN_SIGNS, CHEN_KEY, SignatureAlgorithm.ED25519, chen),
                         signed(2, HUANG_SIGNS, HUANG_KEY, SignatureAlgorithm.ED25519, huang))
                 .when(wu)
-                .expectEvents(signed(2, WU_SIGNS, WU_KEY, SignatureAlgorithm.ECDSA_P256, wu), new DocumentExecuted(DOCUMENT_ID, SIGNING_AT));
+                .expectEvents(signed(2, WU_SIGNS, WU_KEY, SignatureAlgorithm.ECDSA_P256, wu), new DocumentExecuted(DOCUMENT_ID, SIGNING_AT),
+                        new DocumentDelivered(DOCUMENT_ID, WU_SIGNS, SIGNING_AT));
         fixture(keys(), contents).givenCurrentTime(SIGNING_AT)
                 .andGiven(registered(), chainRequested(), signed(1, CHEN_SIGNS, CHEN_KEY, SignatureAlgorithm.ED25519, chen),
                         signed(2, WU_SIGNS, WU_KEY, SignatureAlgorithm.ECDSA_P256, wu))
                 .when(huang)
                 .expectEvents(signed(2, HUANG_SIGNS, HUANG_KEY, SignatureAlgorithm.ED25519, huang),
-                        new DocumentExecuted(DOCUMENT_ID, SIGNING_AT));
+                        new DocumentExecuted(DOCUMENT_ID, SIGNING_AT),
+                        new DocumentDelivered(DOCUMENT_ID, WU_SIGNS, SIGNING_AT));
     }
 
     @Test

@@ -14,7 +14,8 @@ public final class DocumentCommands {
 
     /**
      * Registers a document by its content: the ledger hashes and stores {@code content} itself. By an officer of
-     * the issuing agency, or the ledger (certificates).
+     * the issuing agency, or the ledger (certificates). With {@code signOff} steps the chain is requested at once and
+     * the document is delivered when executed; without, it is delivered at once.
      */
     public record RegisterDocument(
             @TargetAggregateIdentifier String documentId,
@@ -24,6 +25,7 @@ public final class DocumentCommands {
             String issuingAgencyCode,
             List<Party> recipients,
             LocalDate expiresOn,
+            List<SignOffStep> signOff,
             String commandId,
             Actor actor) implements LedgerCommand {
     }

@@ -163,20 +163,24 @@ public abstract class DocumentApiContract {
     }
 
     String registerContract(byte[] content, String expiresOn) throws Exception {
+        return registerContract(content, expiresOn, null);
+    }
+
+    String registerContract(byte[] content, String expiresOn, String signOff) throws Exception {
         JsonAnswer registered = post(OFFICER, "/api/v1/documents", """
                 {"contentBase64": "%s", "sha256": "%s", "kind": "CONTRACT", "title": "Bridge repair 2027", "agencyCode": "%s",
-                 "recipients": [{"subject": "%s", "role": "VENDOR"}, {"subject": "%s", "role": "CITIZEN"}], "expiresOn": %s}"""
-                .formatted(base64(content), hex(content), AGENCY, VENDOR, CITIZEN, expiresOn == null ? "null" : "\"" + expiresOn + "\""));
+                 "recipients": [{"subject": "%s", "role": "VENDOR"}, {"subject": "%s", "role": "CITIZEN"}], "expiresOn": %s, "signOff": %s}"""
+                .formatted(base64(content), hex(content), AGENCY, VENDOR, CITIZEN, expiresOn == null ? "null" : "\"" + expiresOn + "\"",
+                        signOff == null ? "null" : signOff));
         assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
         assertThat(registered.text("sha256")).isEqualTo(HexFormat.of().formatHex(sha256(content)));
         return registered.text("documentId");
     }
 
-    JsonAnswer requestOfficerThenVendor(String documentId) throws Exception {
-        return post(OFFICER, "/api/v1/documents/" + documentId + "/sign-off", """
-                {"steps": [[{"subject": "%s", "role": "OFFICER", "agencyCode": "%s"}], [{"subject": "%s", "role": "VENDOR"}]]}"""
-                .formatted(OFFICER, AGENCY, VENDOR));
-    }
+    static final String OFFICER_THEN_VENDOR = """
+            [[{"subject": "%s", "role": "OFFICER", "agencyCode": "%s"}], [{"subject": "%s", "role": "VENDOR"}]]""".formatted(OFFICER, AGENCY, VENDOR);
+    static final String OFFICER_ALONE = """
+            [[{"subject": "%s", "role": "OFFICER", "agencyCode": "%s"}]]""".formatted(OFFICER, AGENCY);
 
     JsonAnswer signs(String as, String documentId, KeyPair key, byte[] signedContent) throws Exception {
         return post(as, "/api/v1/documents/" + documentId + "/signatures",
@@ -192,8 +196,7 @@ public abstract class DocumentApiContract {
     @Test
     void a_contract_signed_in_order_is_executed_delivered_and_verified_by_anyone_and_a_tampered_copy_is_unknown() throws Exception {
         byte[] content = ("Bridge repair contract 2027, run " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-        String documentId = registerContract(content, "2030-12-31");
-        assertThat(requestOfficerThenVendor(documentId).text("status")).isEqualTo("AWAITING_SIGNATURES");
+        String documentId = registerContract(content, "2030-12-31", OFFICER_THEN_VENDOR);
 
         JsonAnswer vendorFirst = signs(VENDOR, documentId, vendorKey, content);
         assertThat(vendorFirst.status()).isEqualTo(409);
@@ -207,13 +210,15 @@ public abstract class DocumentApiContract {
         JsonAnswer executed = signs(VENDOR, documentId, vendorKey, content);
         assertThat(executed.status()).as(executed.body().toString()).isEqualTo(200);
         assertThat(executed.text("status")).isEqualTo("EXECUTED");
-        assertThat(post(OFFICER, "/api/v1/documents/" + documentId + "/deliveries", "").status()).isEqualTo(200);
+        // Delivered to both recipients in the append that executed it.
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ? AND payloadtype LIKE ?",
+                Long.class, documentId, "%DocumentDelivered")).isEqualTo(2);
 
         await("the executed contract in the read model").atMost(Duration.ofSeconds(30))
                 .until(() -> "EXECUTED".equals(verify(content).text("signOff")));
         JsonAnswer verified = verify(content);
         assertThat(verified.status()).isEqualTo(200);
-        assertThat(verified.text("status")).isEqualTo("valid");
+        assertThat(verified.text("verification")).isEqualTo("valid");
         assertThat(verified.body().get("signatures")).hasSize(2);
         assertThat(verified.body().get("signatures").get(0).get("role").asText()).isEqualTo("OFFICER");
         assertThat(verified.body().get("signatures").get(0).get("agencyCode").asText()).isEqualTo(AGENCY);
@@ -223,10 +228,12 @@ public abstract class DocumentApiContract {
 
         byte[] tampered = content.clone();
         tampered[3] ^= 0x01;
-        assertThat(verify(tampered).text("status")).isEqualTo("unknown");
+        JsonAnswer unknown = verify(tampered);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.text("verification")).isEqualTo("unknown");
         JsonAnswer byHash = send(HttpRequest.newBuilder(uri("/api/v1/documents/verify?sha256=" + HexFormat.of().formatHex(sha256(content))))
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
-        assertThat(byHash.text("status")).isEqualTo("valid");
+        assertThat(byHash.text("verification")).isEqualTo("valid");
 
         // The bundle verifies with the JDK alone, as the offline command does.
         JsonAnswer bundle = get(CITIZEN, "/api/v1/documents/" + documentId + "/bundle");
@@ -280,25 +287,34 @@ public abstract class DocumentApiContract {
         JsonAnswer registered = post(officer, "/api/v1/signing-keys", "{\"publicKey\": \"" + base64(key.getPublic().getEncoded()) + "\"}");
         assertThat(registered.status()).isEqualTo(201);
         byte[] first = ("Lease of depot A, run " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-        String firstId = registerContract(first, null);
-        post(OFFICER, "/api/v1/documents/" + firstId + "/sign-off",
-                "{\"steps\": [[{\"subject\": \"" + OFFICER + "\", \"role\": \"OFFICER\", \"agencyCode\": \"" + AGENCY + "\"}]]}");
+        String firstId = registerContract(first, null, OFFICER_ALONE);
         assertThat(signs(OFFICER, firstId, key, first).text("status")).isEqualTo("EXECUTED");
 
         JsonAnswer revoked = post(OFFICER, "/api/v1/signing-keys/" + OFFICER + "/keys/" + keyId(key) + "/revoke", "{\"reason\": \"token lost\"}");
         assertThat(revoked.status()).as(revoked.body().toString()).isEqualTo(200);
 
         byte[] second = ("Lease of depot B, run " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-        String secondId = registerContract(second, null);
-        post(OFFICER, "/api/v1/documents/" + secondId + "/sign-off",
-                "{\"steps\": [[{\"subject\": \"" + OFFICER + "\", \"role\": \"OFFICER\", \"agencyCode\": \"" + AGENCY + "\"}]]}");
+        String secondId = registerContract(second, null, OFFICER_ALONE);
         JsonAnswer refused = signs(OFFICER, secondId, key, second);
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.text("rule")).isEqualTo("RevokedKeysDoNotSign");
         assertThat(refused.text("field")).isEqualTo("keyId");
 
+        // Rotation: a new key takes over and the old one signs no more; the first lease stays valid.
+        KeyPair spare = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        assertThat(post(OFFICER, "/api/v1/signing-keys", "{\"publicKey\": \"" + base64(spare.getPublic().getEncoded()) + "\"}").status())
+                .isEqualTo(201);
+        KeyPair next = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        JsonAnswer rotated = post(OFFICER, "/api/v1/signing-keys", "{\"publicKey\": \"" + base64(next.getPublic().getEncoded())
+                + "\", \"replacesKeyId\": \"" + keyId(spare) + "\"}");
+        assertThat(rotated.status()).as(rotated.body().toString()).isEqualTo(201);
+        assertThat(signs(OFFICER, secondId, spare, second).text("rule")).isEqualTo("RotatedKeysDoNotSign");
+        JsonAnswer declined = post(OFFICER, "/api/v1/documents/" + secondId + "/signatures", "{\"decline\": \"the lease is not ours\"}");
+        assertThat(declined.text("status")).isEqualTo("DECLINED");
+        assertThat(signs(OFFICER, secondId, next, second).text("rule")).isEqualTo("DeclineEndsTheChain");
+
         await("the first lease in the read model").atMost(Duration.ofSeconds(30)).until(() -> "EXECUTED".equals(verify(first).text("signOff")));
-        assertThat(verify(first).text("status")).isEqualTo("valid");
+        assertThat(verify(first).text("verification")).isEqualTo("valid");
     }
 
     @Test
@@ -307,14 +323,14 @@ public abstract class DocumentApiContract {
         String revokedId = registerContract(revokedContent, null);
         assertThat(post(OFFICER, "/api/v1/documents/" + revokedId + "/revoke", "{\"reason\": \"issued for the wrong bridge\"}").text("status"))
                 .isEqualTo("REVOKED");
-        await().atMost(Duration.ofSeconds(30)).until(() -> "revoked".equals(verify(revokedContent).text("status")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "revoked".equals(verify(revokedContent).text("verification")));
 
         byte[] expiring = ("Certificate 18, run " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
         registerContract(expiring, "2026-12-08");
-        await().atMost(Duration.ofSeconds(30)).until(() -> "valid".equals(verify(expiring).text("status")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "valid".equals(verify(expiring).text("verification")));
         try {
             clock.set("2026-12-09T10:00:00");
-            assertThat(verify(expiring).text("status")).isEqualTo("expired");
+            assertThat(verify(expiring).text("verification")).isEqualTo("expired");
         } finally {
             clock.set(org.civicledger.ops.support.TestClockConfiguration.START);
         }
@@ -351,7 +367,7 @@ public abstract class DocumentApiContract {
         await("the signed certificate in the read model").atMost(Duration.ofSeconds(30))
                 .until(() -> "EXECUTED".equals(verify(download.body()).text("signOff")));
         JsonAnswer verified = verify(download.body());
-        assertThat(verified.text("status")).isEqualTo("valid");
+        assertThat(verified.text("verification")).isEqualTo("valid");
         assertThat(verified.text("kind")).isEqualTo("CERTIFICATE");
         assertThat(verified.body().get("signatures")).hasSize(1);
         assertThat(verified.body().get("signatures").get(0).get("role").asText()).isEqualTo("AGENCY");

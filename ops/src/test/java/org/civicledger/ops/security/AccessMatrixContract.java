@@ -187,27 +187,19 @@ abstract class AccessMatrixContract {
         // refused by the document's rule (not an officer of the issuing agency).
         rows.add(new Row("POST /api/v1/documents", "POST", "/api/v1/documents", "{\"contentBase64\":\"YW0tbm90aWNl\",\"sha256\":\"467301ac0659955e115e0fb4129452bb8093ce6359d222ca81da40244f6dccf5\",\"kind\":\"NOTICE\","
                 + "\"title\":\"Access matrix notice\",\"agencyCode\":\"" + AGENCY_X + "\"}", "DDDADDD"));
-        rows.add(new Row("POST /api/v1/documents/{documentId}/sign-off", "POST", "/api/v1/documents/am-no-document/sign-off",
-                "{\"steps\":[[{\"subject\":\"officer-am-x\",\"role\":\"OFFICER\",\"agencyCode\":\"" + AGENCY_X + "\"}]]}", "DDDAADD"));
         rows.add(new Row("POST /api/v1/documents/{documentId}/signatures", "POST", "/api/v1/documents/am-no-document/signatures",
                 "{\"keyId\":\"00000000000000000000000000000000\",\"signature\":\"AAAA\"}", "DAAAADD"));
-        rows.add(new Row("POST /api/v1/documents/{documentId}/decline", "POST", "/api/v1/documents/am-no-document/decline",
-                "{\"reason\":\"not agreed\"}", "DAAAADD"));
-        rows.add(new Row("POST /api/v1/documents/{documentId}/deliveries", "POST", "/api/v1/documents/am-no-document/deliveries", "",
-                "DDDAADD"));
         rows.add(new Row("POST /api/v1/documents/{documentId}/revoke", "POST", "/api/v1/documents/am-no-document/revoke",
                 "{\"reason\":\"in error\"}", "DDDAADD"));
         rows.add(new Row("GET /api/v1/documents/{documentId}", "GET", "/api/v1/documents/am-no-document", null, "DAAAAAD"));
         rows.add(new Row("GET /api/v1/documents/{documentId}/content", "GET", "/api/v1/documents/am-no-document/content", null, "DAAAAAD"));
         rows.add(new Row("GET /api/v1/documents/{documentId}/bundle", "GET", "/api/v1/documents/am-no-document/bundle", null, "DAAAAAD"));
         rows.add(new Row("GET /api/v1/citizens/{subject}/documents", "GET", "/api/v1/citizens/" + CITIZEN_A + "/documents", null, "DADDDAD"));
-        // Public: anyone verifies a document's bytes (sent here as JSON, so 415: the bytes come as application/octet-stream).
+        // Public: anyone verifies a document's bytes (these are no document's: 404, verification unknown).
         rows.add(new Row("POST /api/v1/documents/verify", "POST", "/api/v1/documents/verify", "{}", "AAAAAAA"));
         // Keys: a citizen or officer registers their own; an operator must name the signer (400 here); auditors never.
         rows.add(new Row("POST /api/v1/signing-keys", "POST", "/api/v1/signing-keys", "{\"publicKey\":\"" + ED25519_KEY + "\"}", "DAAAADA"));
         // Citizen A's keyring holds A's key now: A and operators reach the rule (unknown key, 404); others are refused by it.
-        rows.add(new Row("POST /api/v1/signing-keys/{subject}/rotate", "POST", "/api/v1/signing-keys/" + CITIZEN_A + "/rotate",
-                "{\"retiredKeyId\":\"00000000000000000000000000000000\",\"publicKey\":\"" + ED25519_KEY + "\"}", "DADDDDA"));
         rows.add(new Row("POST /api/v1/signing-keys/{subject}/keys/{keyId}/revoke", "POST",
                 "/api/v1/signing-keys/" + CITIZEN_A + "/keys/00000000000000000000000000000000/revoke", "{\"reason\":\"lost\"}", "DADDDDA"));
         rows.add(new Row("GET /api/v1/integrity/checkpoints/latest", "GET", "/api/v1/integrity/checkpoints/latest", null, "AAAAAAA"));

@@ -194,13 +194,14 @@ public abstract class HostileInputFuzzContract {
             // An operator's rebuild of a processor that does not exist: refused with 404, nothing is reset.
             case "/api/v1/ops/processors/{name}/rebuild" -> new Endpoint(pattern, pattern.replace("{name}", "no-such-processor"),
                     Actor.OPERATOR, readsBody, "");
-            // Documents: a registration for an agency the officer is not of (403), and commands on a document that does not exist.
+            // Documents: a registration for an agency the officer is not of (403); the other document endpoints take the default.
             case "/api/v1/documents" -> new Endpoint(pattern, path, Actor.OFFICER, true,
                     "{\"contentBase64\": \"ZnV6eg==\", \"sha256\": \"93850b707585e404e4951a3ddc1f05a34b3d4f5fc081d616f46d8a2e8f1c8e68\", \"kind\": \"NOTICE\", \"title\": \"Fuzz\", \"agencyCode\": \"NO-SUCH-AGENCY\"}",
                     "agencyCode");
-            case "/api/v1/documents/{documentId}/signatures" -> new Endpoint(pattern, pattern.replace("{documentId}", "no-such-document"),
-                    Actor.CITIZEN, true, "{\"keyId\": \"00000000000000000000000000000000\", \"signature\": \"AAAA\"}");
-            case "/api/v1/signing-keys" -> new Endpoint(pattern, path, Actor.CITIZEN, true, "{\"publicKey\": \"not-a-key\"}");
+            // Keys are kept by their signers and operators: sent by an auditor the URL rules refuse them (no fields, few cases).
+            case "/api/v1/signing-keys", "/api/v1/signing-keys/{subject}/keys/{keyId}/revoke" -> new Endpoint(pattern,
+                    path.replace("{subject}", "citizen-1").replace("{keyId}", "00000000000000000000000000000000"),
+                    new Actor("auditor-1", org.civicledger.events.common.Role.AUDITOR, null), readsBody, "{}");
             case "/api/v1/case-status/lookup" -> new Endpoint(pattern, path, Actor.CITIZEN, true,
                     "{\"caseNumber\": \"CN-2030-000001\", \"casePassword\": \"not-the-password\"}");
             default -> pattern.matches("/api/v1/cases/\\{caseId}/(approve|reject|close)")

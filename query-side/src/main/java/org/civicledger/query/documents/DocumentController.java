@@ -19,11 +19,9 @@ import org.civicledger.events.common.RuleViolation;
 import org.civicledger.events.documents.AccessKind;
 import org.civicledger.events.documents.DocumentCommands;
 import org.civicledger.events.documents.DocumentCommands.DeclineSignOff;
-import org.civicledger.events.documents.DocumentCommands.DeliverDocument;
 import org.civicledger.events.documents.DocumentCommands.RecordDocumentAccess;
 import org.civicledger.events.documents.DocumentCommands.RegisterDocument;
 import org.civicledger.events.documents.DocumentCommands.RegisterSigningKey;
-import org.civicledger.events.documents.DocumentCommands.RequestSignOff;
 import org.civicledger.events.documents.DocumentCommands.RevokeDocument;
 import org.civicledger.events.documents.DocumentCommands.RevokeSigningKey;
 import org.civicledger.events.documents.DocumentCommands.RotateSigningKey;
@@ -36,9 +34,7 @@ import org.civicledger.projections.documents.DocumentView;
 import org.civicledger.projections.support.Page;
 import org.civicledger.query.documents.DocumentRequests.ReasonBody;
 import org.civicledger.query.documents.DocumentRequests.RegisterDocumentBody;
-import org.civicledger.query.documents.DocumentRequests.RotateKeyBody;
 import org.civicledger.query.documents.DocumentRequests.SignBody;
-import org.civicledger.query.documents.DocumentRequests.SignOffBody;
 import org.civicledger.query.documents.DocumentRequests.SigningKeyBody;
 import org.civicledger.query.http.InvalidRequestException;
 import org.civicledger.query.http.RequestBodyLimitFilter;
@@ -63,8 +59,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Documents and signatures over HTTP: an officer registers a document with its content, asks for signatures in
- * steps, delivers and revokes it; signers sign (the ledger verifies each signature before accepting it) or decline;
+ * Documents and signatures over HTTP: an officer registers a document with its content and, if it is to be signed, its
+ * sign-off steps, and revokes it; signers sign (the ledger verifies each signature before accepting it) or decline;
+ * the document is delivered to its recipients when registered, or when executed if it is signed;
  * parties view and download it, each look recorded as an event; signers keep their public keys.
  *
  * <p>Document ids are made by the server from the actor and the Idempotency-Key (name-based UUIDs), as for bills:
@@ -123,38 +120,32 @@ public class DocumentController {
                 : body.recipients().stream().map(party -> party.toParty("recipients")).toList();
         String documentId = derivedId("document", context);
         RegisterDocument command = new RegisterDocument(documentId, content, DocumentKind.valueOf(body.kind()), body.title(), body.agencyCode(),
-                recipients, body.expiresOn(), context.commandId(), context.actor());
+                recipients, body.expiresOn(), body.toSteps(), context.commandId(), context.actor());
         return ResponseEntity.created(URI.create("/api/v1/documents/" + documentId)).body(document(documentId, command, context));
     }
 
-    @PostMapping("/api/v1/documents/{documentId}/sign-off")
-    @Operation(summary = "Ask for signatures, in steps", description = "By an officer of the issuing agency; once per document")
-    public DocumentAnswer requestSignOff(@PathVariable String documentId, @Valid @RequestBody SignOffBody body,
-                                         @Parameter(hidden = true) CommandContext context) {
-        return document(id("documentId", documentId), new RequestSignOff(documentId, body.toSteps(), context.commandId(), context.actor()),
-                context);
-    }
-
     @PostMapping("/api/v1/documents/{documentId}/signatures")
-    @Operation(summary = "Sign the document", description = "By a signer of the step now open, with a registered key; the signature is "
-            + "over the 32 bytes of the document's SHA-256 (docs/documents.md) and is verified before it is accepted")
+    @Operation(summary = "Sign the document, or decline with a reason", description = "By a signer of the step now open, with a "
+            + "registered key; the signature is over the 32 bytes of the document's SHA-256 (docs/documents.md) and is verified before "
+            + "it is accepted. {decline: reason} instead ends the chain")
     public DocumentAnswer sign(@PathVariable String documentId, @Valid @RequestBody SignBody body, @Parameter(hidden = true) CommandContext context) {
-        return document(id("documentId", documentId), new SignDocument(documentId, body.keyId(), body.signature(), context.commandId(),
-                context.actor()), context);
-    }
-
-    @PostMapping("/api/v1/documents/{documentId}/decline")
-    @Operation(summary = "Decline to sign, with the reason", description = "Ends the sign-off chain")
-    public DocumentAnswer decline(@PathVariable String documentId, @Valid @RequestBody ReasonBody body,
-                                  @Parameter(hidden = true) CommandContext context) {
-        return document(id("documentId", documentId), new DeclineSignOff(documentId, body.reason(), context.commandId(), context.actor()),
-                context);
-    }
-
-    @PostMapping("/api/v1/documents/{documentId}/deliveries")
-    @Operation(summary = "Deliver the document to its recipients", description = "Each recipient once; by an officer of the issuing agency")
-    public DocumentAnswer deliver(@PathVariable String documentId, @Parameter(hidden = true) CommandContext context) {
-        return document(id("documentId", documentId), new DeliverDocument(documentId, context.commandId(), context.actor()), context);
+        id("documentId", documentId);
+        if (body.decline() != null) {
+            if (body.keyId() != null || body.signature() != null) {
+                throw new InvalidRequestException("decline", "a signer either signs (keyId, signature) or declines, not both");
+            }
+            if (body.decline().isBlank()) {
+                throw new InvalidRequestException("decline", "a decline gives its reason");
+            }
+            return document(documentId, new DeclineSignOff(documentId, body.decline(), context.commandId(), context.actor()), context);
+        }
+        if (body.keyId() == null) {
+            throw new InvalidRequestException("keyId", "keyId is required to sign (or give decline with a reason)");
+        }
+        if (body.signature() == null) {
+            throw new InvalidRequestException("signature", "signature is required to sign (or give decline with a reason)");
+        }
+        return document(documentId, new SignDocument(documentId, body.keyId(), body.signature(), context.commandId(), context.actor()), context);
     }
 
     @PostMapping("/api/v1/documents/{documentId}/revoke")
@@ -194,7 +185,7 @@ public class DocumentController {
     }
 
     @PostMapping("/api/v1/signing-keys")
-    @Operation(summary = "Register a public signing key (Ed25519 or ECDSA P-256)",
+    @Operation(summary = "Register a public signing key (Ed25519 or ECDSA P-256), or rotate one (replacesKeyId)",
             description = "A citizen or officer for themselves; an operator for a vendor representative (give signer)")
     public ResponseEntity<KeyAnswer> registerKey(@Valid @RequestBody SigningKeyBody body, @Parameter(hidden = true) CommandContext context) {
         Actor actor = context.actor();
@@ -209,17 +200,11 @@ public class DocumentController {
             throw new InvalidRequestException("signer", "an operator names the signer whose key this is");
         }
         String keyringId = DocumentCommands.keyringOf(signer.subject());
-        KeyAnswer answer = key(signer.subject(), keyringId, new RegisterSigningKey(keyringId, signer, body.publicKey(), context.commandId(), actor),
-                context);
+        LedgerCommand command = body.replacesKeyId() == null
+                ? new RegisterSigningKey(keyringId, signer, body.publicKey(), context.commandId(), actor)
+                : new RotateSigningKey(keyringId, body.replacesKeyId(), body.publicKey(), context.commandId(), actor);
+        KeyAnswer answer = key(signer.subject(), keyringId, command, context);
         return ResponseEntity.created(URI.create("/api/v1/signing-keys/" + signer.subject() + "/keys/" + answer.keyId())).body(answer);
-    }
-
-    @PostMapping("/api/v1/signing-keys/{subject}/rotate")
-    @Operation(summary = "Rotate a key: register the new one and retire the old one from now on")
-    public KeyAnswer rotateKey(@PathVariable String subject, @Valid @RequestBody RotateKeyBody body, @Parameter(hidden = true) CommandContext context) {
-        String keyringId = DocumentCommands.keyringOf(id("subject", subject));
-        return key(subject, keyringId, new RotateSigningKey(keyringId, body.retiredKeyId(), body.publicKey(), context.commandId(), context.actor()),
-                context);
     }
 
     @PostMapping("/api/v1/signing-keys/{subject}/keys/{keyId}/revoke")

@@ -54,7 +54,14 @@ public final class DocumentRequests {
             @NotBlank @Size(max = TITLE_LENGTH_MAX) @SingleLine String title,
             @NotBlank @Pattern(regexp = RequestText.CODE, message = RequestText.CODE_MESSAGE) String agencyCode,
             @Size(max = 100) List<@NotNull @Valid PartyBody> recipients,
-            LocalDate expiresOn) {
+            LocalDate expiresOn,
+            @Size(max = 10) List<@NotNull @Size(min = 1, max = 10) List<@NotNull @Valid PartyBody>> signOff) {
+
+        /** The sign-off chain's steps, in order; none when the document is not to be signed. */
+        List<SignOffStep> toSteps() {
+            return signOff == null ? List.of()
+                    : signOff.stream().map(step -> new SignOffStep(step.stream().map(party -> party.toParty("signOff")).toList())).toList();
+        }
 
         /** The content is not worth repeating in logs or problems. */
         @Override
@@ -63,19 +70,14 @@ public final class DocumentRequests {
         }
     }
 
-    /** The steps of a sign-off chain, in order; the signers of one step sign in any order. */
-    public record SignOffBody(
-            @NotNull @Size(min = 1, max = 10) List<@NotNull @Size(min = 1, max = 10) List<@NotNull @Valid PartyBody>> steps) {
-
-        List<SignOffStep> toSteps() {
-            return steps.stream().map(step -> new SignOffStep(step.stream().map(party -> party.toParty("steps")).toList())).toList();
-        }
-    }
-
-    /** A signature (base64) over the 32 bytes of the document's SHA-256, by the signer's registered key {@code keyId}. */
+    /**
+     * A signer's answer: a signature (base64) over the 32 bytes of the document's SHA-256 by the registered key
+     * {@code keyId}; or {@code decline} with the reason, which ends the chain.
+     */
     public record SignBody(
-            @NotBlank @Pattern(regexp = KEY_ID, message = "must be the 32 lower-case hex digits of a registered key's id") String keyId,
-            @NotBlank @Size(max = 256) @Pattern(regexp = "[A-Za-z0-9+/=]+", message = "must be base64") String signature) {
+            @Pattern(regexp = KEY_ID, message = "must be the 32 lower-case hex digits of a registered key's id") String keyId,
+            @Size(max = 256) @Pattern(regexp = "[A-Za-z0-9+/=]+", message = "must be base64") String signature,
+            @Size(max = REASON_LENGTH_MAX) @SingleLine String decline) {
     }
 
     public record ReasonBody(@NotBlank @Size(max = REASON_LENGTH_MAX) @SingleLine String reason) {
@@ -83,13 +85,12 @@ public final class DocumentRequests {
 
     /**
      * A public key, X.509 SubjectPublicKeyInfo DER as base64 or PEM. {@code signer} is for operators registering a
-     * vendor's key; a citizen or officer registers for themselves and leaves it out.
+     * vendor's key; a citizen or officer registers for themselves and leaves it out. With {@code replacesKeyId} it is a
+     * rotation: the new key is registered and the old one signs no more from now.
      */
-    public record SigningKeyBody(@NotBlank @Size(max = 1024) String publicKey, @Valid PartyBody signer) {
-    }
-
-    public record RotateKeyBody(
-            @NotBlank @Pattern(regexp = KEY_ID, message = "must be the 32 lower-case hex digits of a registered key's id") String retiredKeyId,
-            @NotBlank @Size(max = 1024) String publicKey) {
+    public record SigningKeyBody(
+            @NotBlank @Size(max = 1024) String publicKey,
+            @Valid PartyBody signer,
+            @Pattern(regexp = KEY_ID, message = "must be the 32 lower-case hex digits of a registered key's id") String replacesKeyId) {
     }
 }

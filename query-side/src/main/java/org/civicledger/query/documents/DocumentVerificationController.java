@@ -16,6 +16,10 @@ import java.util.List;
 import org.civicledger.projections.documents.DocumentQueries;
 import org.civicledger.projections.documents.DocumentView;
 import org.civicledger.query.http.InvalidRequestException;
+import org.civicledger.query.http.ProblemTypes;
+import org.civicledger.query.http.ProblemWriter;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -62,11 +66,11 @@ public class DocumentVerificationController {
     }
 
     /**
-     * {@code status}: {@code valid} (registered, not revoked, not expired), {@code revoked}, {@code expired} or {@code unknown}
-     * (no document with these bytes). {@code signOff} says how far its sign-off chain is.
+     * {@code verification}: {@code valid} (registered, not revoked, not expired), {@code revoked} or {@code expired}; unknown
+     * bytes get a 404 problem with {@code verification: "unknown"}. {@code signOff} says how far its sign-off chain is.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Verification(String sha256, String status, String documentId, String kind, String agencyCode, Instant registeredAt,
+    public record Verification(String sha256, String verification, String documentId, String kind, String agencyCode, Instant registeredAt,
                                LocalDate expiresOn, Instant revokedAt, String signOff, Instant executedAt,
                                List<VerifiedSignature> signatures) {
     }
@@ -86,11 +90,12 @@ public class DocumentVerificationController {
                             Instant retiredAt, Instant revokedAt) {
     }
 
-    // The bytes come as application/octet-stream (also what a request without Content-Type is taken for); anything else is 415.
-    @PostMapping(value = "/api/v1/documents/verify", consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+    // The body is taken as the document's raw bytes whatever its Content-Type says (application/octet-stream is usual).
+    @PostMapping("/api/v1/documents/verify")
     @Operation(summary = "Verify a document by its bytes (request body) or by ?sha256=",
-            description = "Public, no sign-in: valid (with signers' roles, agencies and times), revoked, expired or unknown")
-    public Verification verify(@RequestParam(required = false) String sha256, HttpServletRequest request) throws IOException {
+            description = "Public, no sign-in: valid (with signers' roles, agencies and times), revoked or expired; "
+                    + "unknown bytes are answered 404 with verification \"unknown\"")
+    public ResponseEntity<Object> verify(@RequestParam(required = false) String sha256, HttpServletRequest request) throws IOException {
         String hash;
         if (sha256 != null) {
             if (!sha256.matches("[0-9a-fA-F]{64}")) {
@@ -106,14 +111,18 @@ public class DocumentVerificationController {
         }
         List<DocumentView> found = documents.withContent(hash);
         if (found.isEmpty()) {
-            return new Verification(hash, "unknown", null, null, null, null, null, null, null, null, null);
+            ProblemDetail unknown = ProblemWriter.problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Unknown document",
+                    "no document registered with the ledger has these bytes", null);
+            unknown.setProperty("verification", "unknown");
+            unknown.setProperty("sha256", hash);
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(unknown);
         }
         DocumentView document = found.get(0);
         List<VerifiedSignature> signatures = document.signers().stream().filter(signer -> signer.signedAt() != null)
                 .map(signer -> new VerifiedSignature(signer.step(), signer.role(), signer.agencyCode(), signer.keyId(), signer.algorithm(),
                         signer.signedAt())).toList();
-        return new Verification(hash, status(document), document.documentId(), document.kind(), document.agencyCode(), document.registeredAt(),
-                document.expiresOn(), document.revokedAt(), document.status(), document.executedAt(), signatures);
+        return ResponseEntity.ok(new Verification(hash, status(document), document.documentId(), document.kind(), document.agencyCode(), document.registeredAt(),
+                document.expiresOn(), document.revokedAt(), document.status(), document.executedAt(), signatures));
     }
 
     @GetMapping("/api/v1/documents/{documentId}/bundle")
