@@ -66,7 +66,7 @@ public final class DemoDocuments {
             }
             print(context, folder, out);
         } catch (Exception failed) {
-            out.println("Documents demo not available: " + failed.getMessage());
+            out.println("Documents demo not available: " + failed);
         }
     }
 

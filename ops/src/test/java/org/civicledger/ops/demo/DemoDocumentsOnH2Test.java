@@ -63,6 +63,7 @@ class DemoDocumentsOnH2Test {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         DemoDocuments.prepareAndPrint(context, dataDir, new PrintStream(printed, true, StandardCharsets.UTF_8));
         Path folder = dataDir.resolve("demo-documents");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain("not available");
         assertThat(folder.resolve("contract.txt")).exists();
         assertThat(folder.resolve("certificate.txt")).exists();
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("/api/v1/documents/verify", "document-verify", "certificate.txt");
