@@ -109,7 +109,7 @@ public final class DemoDocuments {
 
         String caseId = UUID.nameUUIDFromBytes(("demo-docs-case-" + run).getBytes(StandardCharsets.UTF_8)).toString();
         gateway.sendAndWait(new SubmitApplication(caseId, CASE_TYPE, new Applicant(APPLICANT.subject(), new NationalId("F131104093"),
-                "Chen Wei", null, null), List.of(), "demo-docs-submit-" + run, APPLICANT));
+                "Chen Wei", "chen.wei@example.org", null), List.of(), "demo-docs-submit-" + run, APPLICANT));
         gateway.sendAndWait(new AcceptCase(caseId, "demo-docs-accept-" + run, OFFICER));
         gateway.sendAndWait(new StartReview(caseId, "demo-docs-review-" + run, OFFICER));
         gateway.sendAndWait(new ApproveCase(caseId, "residence confirmed", "demo-docs-approve-" + run, OFFICER));

@@ -110,6 +110,7 @@ abstract class RebuildContract {
         jdbc.update("UPDATE audit_event SET channel = '' WHERE global_index = (SELECT MIN(global_index) FROM audit_event)");
         jdbc.update("UPDATE citizen_payment SET status = 'FAILED' WHERE payment_id = 'payment-rb-1'");
         jdbc.update("DELETE FROM journal_line WHERE line_number = (SELECT MAX(line_number) FROM journal_line)");
+        jdbc.update("UPDATE document_signer SET signature = 'forged' WHERE document_id = ?", "doc-rb-" + getClass().getSimpleName());
         Map<String, Checksum> corrupted = checksumAll();
         for (String group : ProjectionsModule.PROCESSING_GROUPS) {
             assertThat(corrupted.get(group).sha256()).as("checksum of corrupted %s", group).isNotEqualTo(live.get(group).sha256());
