@@ -4,6 +4,11 @@ import org.axonframework.config.ConfigurerModule;
 import org.civicledger.command.bills.Bill;
 import org.civicledger.command.bills.BillBook;
 import org.civicledger.command.bills.RepositoryBillBook;
+import org.civicledger.command.documents.CaseCertificates;
+import org.civicledger.command.documents.Document;
+import org.civicledger.command.documents.RepositorySigningKeyBook;
+import org.civicledger.command.documents.SigningKeyBook;
+import org.civicledger.command.documents.SigningKeyring;
 import org.civicledger.command.payments.Payment;
 import org.civicledger.command.cases.CaseFees;
 import org.civicledger.command.cases.CaseFile;
@@ -40,6 +45,8 @@ public class CommandSideConfiguration {
             configurer.configureAggregate(Bill.class);
             configurer.configureAggregate(Payment.class);
             configurer.configureAggregate(Grant.class);
+            configurer.configureAggregate(Document.class);
+            configurer.configureAggregate(SigningKeyring.class);
             // Reference rows must change with the events that change them: same thread, same transaction.
             configurer.eventProcessing().registerSubscribingEventProcessor(ReferenceCatalogUpdater.PROCESSING_GROUP);
             configurer.eventProcessing().registerSubscribingEventProcessor(PaymentCatalogUpdater.PROCESSING_GROUP);
@@ -47,6 +54,8 @@ public class CommandSideConfiguration {
             configurer.eventProcessing().registerSubscribingEventProcessor(CaseFees.PROCESSING_GROUP);
             configurer.configureAggregate(Settlement.class);
             configurer.eventProcessing().registerSubscribingEventProcessor(ProviderTransactionUpdater.PROCESSING_GROUP);
+            // An approved case's certificate is issued in the transaction that approves it (CaseCertificates).
+            configurer.eventProcessing().registerSubscribingEventProcessor(CaseCertificates.PROCESSING_GROUP);
         };
     }
 
@@ -54,5 +63,11 @@ public class CommandSideConfiguration {
     @Bean
     public BillBook billBook(ObjectProvider<org.axonframework.config.Configuration> axon) {
         return new RepositoryBillBook(() -> axon.getObject().repository(Bill.class));
+    }
+
+    /** Signatures are checked against the signers' keys as their keyrings' events say; looked up late, as the bill book. */
+    @Bean
+    public SigningKeyBook signingKeyBook(ObjectProvider<org.axonframework.config.Configuration> axon) {
+        return new RepositorySigningKeyBook(() -> axon.getObject().repository(SigningKeyring.class));
     }
 }

@@ -31,6 +31,15 @@ import org.civicledger.events.payments.BillReference;
 import org.civicledger.events.payments.BillShare;
 import org.civicledger.events.payments.CallbackOutcome;
 import org.civicledger.events.payments.Payer;
+import org.civicledger.events.common.Role;
+import org.civicledger.events.documents.AccessKind;
+import org.civicledger.events.documents.DocumentEvent;
+import org.civicledger.events.documents.DocumentKind;
+import org.civicledger.events.documents.Party;
+import org.civicledger.events.documents.PartyRole;
+import org.civicledger.events.documents.SignOffStep;
+import org.civicledger.events.documents.SignatureAlgorithm;
+import org.civicledger.events.documents.SigningKeyEvent;
 import org.civicledger.events.payments.PaymentEvent;
 import org.civicledger.events.payments.PaymentStatus;
 import org.civicledger.events.privacy.PrivacyEvent;
@@ -134,6 +143,7 @@ class EventJsonApprovalTest {
         addPaymentSamples(samples);
         addGrantSamples(samples);
         addReceiptSamples(samples);
+        addDocumentSamples(samples);
         return samples;
     }
 
@@ -232,6 +242,33 @@ class EventJsonApprovalTest {
                 "citizen-lin-mei", MOMENT.plusSeconds(7_200)));
     }
 
+    private static final String DOCUMENT_ID = "2f1c7e0a-5b6d-3c4e-8f90-a1b2c3d4e5f6";
+    private static final Party OFFICER_CHEN = new Party("officer-chen", PartyRole.OFFICER, "CIVIL-AFFAIRS");
+    private static final Party VENDOR_WU = new Party("vendor-wu", PartyRole.VENDOR, null);
+
+    private static void addDocumentSamples(Map<Class<?>, Object> samples) {
+        add(samples, new DocumentEvent.DocumentRegistered(DOCUMENT_ID,
+                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", 4, DocumentKind.CONTRACT,
+                "Street lighting maintenance 2026", "CIVIL-AFFAIRS", List.of(VENDOR_WU), LocalDate.of(2026, 12, 31), MOMENT));
+        add(samples, new DocumentEvent.DocumentDelivered(DOCUMENT_ID, VENDOR_WU, MOMENT.plusSeconds(300)));
+        add(samples, new DocumentEvent.DocumentAccessed(DOCUMENT_ID, "vendor-wu", Role.CITIZEN, AccessKind.DOWNLOAD, MOMENT.plusSeconds(400)));
+        add(samples, new DocumentEvent.DocumentRevoked(DOCUMENT_ID, "issued with the wrong lot number", MOMENT.plusSeconds(900)));
+        add(samples, new DocumentEvent.SignOffRequested(DOCUMENT_ID,
+                List.of(new SignOffStep(List.of(OFFICER_CHEN)), new SignOffStep(List.of(VENDOR_WU))), MOMENT.plusSeconds(10)));
+        add(samples, new DocumentEvent.DocumentSigned(DOCUMENT_ID, 1, OFFICER_CHEN, "0b2f4e6a8c1d3f5b7a9c0e2d4f6b8a1c",
+                SignatureAlgorithm.ED25519, "c2lnbmF0dXJlLWJ5dGVz", MOMENT.plusSeconds(60)));
+        add(samples, new DocumentEvent.SignOffDeclined(DOCUMENT_ID, 2, VENDOR_WU, "the price schedule is not the one agreed",
+                MOMENT.plusSeconds(120)));
+        add(samples, new DocumentEvent.DocumentExecuted(DOCUMENT_ID, MOMENT.plusSeconds(180)));
+        add(samples, new SigningKeyEvent.SigningKeyRegistered("signing-keys:officer-chen", OFFICER_CHEN,
+                "0b2f4e6a8c1d3f5b7a9c0e2d4f6b8a1c", SignatureAlgorithm.ED25519,
+                "MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=", MOMENT.minusSeconds(3600)));
+        add(samples, new SigningKeyEvent.SigningKeyRotated("signing-keys:officer-chen", "0b2f4e6a8c1d3f5b7a9c0e2d4f6b8a1c",
+                "7d3a9e1f5b2c8a4e6f0d1b3c5a7e9f2d", MOMENT.plusSeconds(7200)));
+        add(samples, new SigningKeyEvent.SigningKeyRevoked("signing-keys:officer-chen", "7d3a9e1f5b2c8a4e6f0d1b3c5a7e9f2d",
+                "laptop stolen", MOMENT.plusSeconds(9000)));
+    }
+
     private static void add(Map<Class<?>, Object> samples, Object event) {
         samples.put(event.getClass(), event);
     }
@@ -240,7 +277,7 @@ class EventJsonApprovalTest {
     private static List<Class<?>> eventClasses() {
         Stream<Class<?>> sealed = Stream.of(CaseEvent.class, AgencyEvent.class, CaseTypeEvent.class, PrivacyEvent.class,
                         FeeClassEvent.class, PaymentProviderEvent.class, BillEvent.class, PaymentEvent.class, GrantEvent.class,
-                        ReceiptEvent.class, CitizenAccountEvent.class)
+                        ReceiptEvent.class, CitizenAccountEvent.class, DocumentEvent.class, SigningKeyEvent.class)
                 .flatMap(type -> Arrays.stream(type.getPermittedSubclasses()));
         // CalendarEvents is a holder class, not a sealed interface; Holiday is a value inside its events.
         Stream<Class<?>> calendar = Arrays.stream(CalendarEvents.class.getDeclaredClasses())

@@ -29,7 +29,8 @@ import picocli.CommandLine.Unmatched;
         description = "An event-sourced ledger for a city's digital services.",
         subcommands = {LedgerCommandLine.Serve.class, LedgerCommandLine.Demo.class, LedgerCommandLine.Bench.class,
                 LedgerCommandLine.Token.class, org.civicledger.ops.verify.VerifyCommand.class, org.civicledger.ops.verify.ExportCommand.class,
-                org.civicledger.ops.rebuild.RebuildCommand.class, org.civicledger.ops.settlements.SettleCommand.class})
+                org.civicledger.ops.rebuild.RebuildCommand.class, org.civicledger.ops.settlements.SettleCommand.class,
+                org.civicledger.ops.documents.DocumentVerifyCommand.class})
 public class LedgerCommandLine implements Callable<Integer> {
 
     public static int run(String[] args) {
@@ -110,6 +111,8 @@ public class LedgerCommandLine implements Callable<Integer> {
             SampleCase sample = DemoRun.prepare(context, seed, cases, bills, threads, System.out);
             DemoRun.printTryThis(context, sample, System.out);
             DemoRun.printTryPayments(context, seed, System.out);
+            org.civicledger.ops.demo.DemoDocuments.prepareAndPrint(context,
+                    Path.of(context.getEnvironment().getProperty("ledger.data-dir", "./data")), System.out);
             Thread.currentThread().join();
             return 0;
         }
@@ -117,8 +120,8 @@ public class LedgerCommandLine implements Callable<Integer> {
 
     @Command(name = "bench", subcommands = {org.civicledger.ops.verify.VerifyBenchCommand.class,
             org.civicledger.ops.bench.RebuildBenchCommand.class, org.civicledger.ops.bench.PaymentBenchCommand.class,
-            org.civicledger.ops.bench.ReceiptBenchCommand.class,
-            org.civicledger.ops.bench.SettleBenchCommand.class}, description = "Submit cases with N concurrent clients end to end (command, durable event, "
+            org.civicledger.ops.bench.ReceiptBenchCommand.class, org.civicledger.ops.bench.SettleBenchCommand.class,
+            org.civicledger.ops.bench.SignatureBenchCommand.class}, description = "Submit cases with N concurrent clients end to end (command, durable event, "
             + "status projection visible) and compare with raw single-row JDBC inserts on the same database.")
     static class Bench extends LedgerOptions implements Callable<Integer> {
 

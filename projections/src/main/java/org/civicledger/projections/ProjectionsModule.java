@@ -8,6 +8,7 @@ import org.civicledger.projections.casestatus.CaseStatusProjection;
 import org.civicledger.projections.citizengrants.CitizenGrantsProjection;
 import org.civicledger.projections.citizenhistory.CitizenHistoryProjection;
 import org.civicledger.projections.citizenpayments.CitizenPaymentsProjection;
+import org.civicledger.projections.documents.DocumentsProjection;
 import org.civicledger.projections.journal.JournalProjection;
 import org.civicledger.projections.paymentsdashboard.PaymentsDashboardProjection;
 import org.civicledger.projections.settlements.SettlementReportProjection;
@@ -23,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
  * <p>Each read model is one class whose processing group is named after it; the assembly runs every
  * group in a pooled streaming processor with a dead-letter queue, so a failing event is parked where an
  * operator sees it, never skipped: {@code case-status}, {@code citizen-history}, {@code reference-data}, {@code audit-trail}, {@code citizen-payments}, {@code journal},
- * {@code citizen-grants}, {@code payments-dashboard}, {@code receipts} and {@code settlement-report}.
+ * {@code citizen-grants}, {@code payments-dashboard}, {@code receipts}, {@code settlement-report} and {@code documents}.
  * The agency queue and dashboards are queries over {@code case_status}, with no processing group of
  * their own. Schema: {@code db/migration/V2_*} on this module's class path (Flyway).
  */
@@ -42,7 +43,8 @@ public class ProjectionsModule {
             CitizenGrantsProjection.PROCESSING_GROUP,
             PaymentsDashboardProjection.PROCESSING_GROUP,
             ReceiptsProjection.PROCESSING_GROUP,
-            SettlementReportProjection.PROCESSING_GROUP);
+            SettlementReportProjection.PROCESSING_GROUP,
+            DocumentsProjection.PROCESSING_GROUP);
 
     /**
      * The tables each processing group builds, with their primary keys: what its reset handler empties, what a
@@ -88,6 +90,11 @@ public class ProjectionsModule {
         tables.put(SettlementReportProjection.PROCESSING_GROUP, List.of(
                 ReadModelTable.of("settlement_file", "settlement_id"),
                 ReadModelTable.of("settlement_item", "settlement_id", "item_key")));
+        tables.put(DocumentsProjection.PROCESSING_GROUP, List.of(
+                ReadModelTable.of("document_view", "document_id"),
+                ReadModelTable.of("document_recipient", "document_id", "subject"),
+                ReadModelTable.of("document_signer", "document_id", "subject"),
+                ReadModelTable.of("signing_key", "signer_subject", "key_id")));
         return java.util.Collections.unmodifiableMap(tables);
     }
 }

@@ -125,6 +125,14 @@ public final class MasterKey {
         return derive(REQUEST_FINGERPRINT_LABEL);
     }
 
+    /**
+     * The 32-byte Ed25519 seed of an agency's document signing key: HMAC-SHA256(master key,
+     * {@code "civic-ledger agency signing key v1\n" + agencyCode}). Derived, never stored: every node holds the same key.
+     */
+    public byte[] agencySigningSeed(String agencyCode) {
+        return derive("civic-ledger agency signing key v1\n" + agencyCode);
+    }
+
     /** The key derived for one purpose: HMAC-SHA256(master key, label). */
     byte[] derive(String label) {
         try {

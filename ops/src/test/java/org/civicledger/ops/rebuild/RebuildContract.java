@@ -90,6 +90,7 @@ abstract class RebuildContract {
         jdbc.update("UPDATE receipt SET status = 'VOIDED', void_reason = 'forged'");
         jdbc.update("UPDATE settlement_item SET outcome = 'AMOUNT_MISMATCH' WHERE item_key = 'L2'");
         jdbc.update("UPDATE settlement_file SET fee_total_minor = fee_total_minor + 1");
+        jdbc.update("UPDATE document_signer SET signature = 'forged' WHERE document_id = ?", "doc-rb-" + getClass().getSimpleName());
         Map<String, Checksum> corrupted = checksumAll();
         for (String group : ProjectionsModule.PROCESSING_GROUPS) {
             assertThat(corrupted.get(group).sha256()).as("checksum of corrupted %s", group).isNotEqualTo(live.get(group).sha256());
@@ -143,7 +144,7 @@ abstract class RebuildContract {
         assertThatThrownBy(() -> ProjectionRebuild.resolve("case-statuses"))
                 .isInstanceOf(ProjectionRebuild.UnknownProjection.class)
                 .hasMessageContaining("case-status, citizen-history, reference-data, audit-trail, citizen-payments, journal, citizen-grants, "
-                        + "payments-dashboard, receipts, settlement-report, or all");
+                        + "payments-dashboard, receipts, settlement-report, documents, or all");
         assertThat(ProjectionRebuild.resolve("all")).containsExactlyElementsOf(ProjectionsModule.PROCESSING_GROUPS);
     }
 

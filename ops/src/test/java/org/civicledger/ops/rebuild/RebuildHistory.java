@@ -140,6 +140,36 @@ final class RebuildHistory {
                 Actor.citizen("citizen-rb-1")));
         // The second citizen's personal data is erased: events stay, read models keep their rows.
         send(new EraseCitizenData(NationalId.withCheckDigit("B22345602"), "erasure request RB-1", nextId(), OPERATOR));
+        documentsHistory();
+    }
+
+    /** A contract signed by an officer with a real Ed25519 key, delivered to a citizen; then the key is revoked. */
+    private void documentsHistory() {
+        try {
+            java.security.KeyPair key = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            org.civicledger.events.documents.Party officer = new org.civicledger.events.documents.Party(OFFICER.subject(),
+                    org.civicledger.events.documents.PartyRole.OFFICER, "AG-RB1");
+            String keyring = org.civicledger.events.documents.DocumentCommands.keyringOf(OFFICER.subject());
+            send(new org.civicledger.events.documents.DocumentCommands.RegisterSigningKey(keyring, officer,
+                    java.util.Base64.getEncoder().encodeToString(key.getPublic().getEncoded()), nextId(), OFFICER));
+            byte[] content = ("Rebuild contract " + suffix).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            String documentId = "doc-rb-" + suffix;
+            send(new org.civicledger.events.documents.DocumentCommands.RegisterDocument(documentId, content,
+                    org.civicledger.events.documents.DocumentKind.CONTRACT, "Rebuild contract", "AG-RB1",
+                    List.of(new org.civicledger.events.documents.Party("citizen-rb-1", org.civicledger.events.documents.PartyRole.CITIZEN, null)),
+                    null, List.of(new org.civicledger.events.documents.SignOffStep(List.of(officer))), nextId(), OFFICER));
+            java.security.Signature signer = java.security.Signature.getInstance("Ed25519");
+            signer.initSign(key.getPrivate());
+            signer.update(org.civicledger.command.documents.Signatures.sha256(content));
+            send(new org.civicledger.events.documents.DocumentCommands.SignDocument(documentId,
+                    org.civicledger.command.documents.Signatures.keyId(key.getPublic().getEncoded()),
+                    java.util.Base64.getEncoder().encodeToString(signer.sign()), nextId(), OFFICER));
+            send(new org.civicledger.events.documents.DocumentCommands.RevokeSigningKey(keyring,
+                    org.civicledger.command.documents.Signatures.keyId(key.getPublic().getEncoded()), "rotated out after the test", nextId(),
+                    OFFICER));
+        } catch (java.security.GeneralSecurityException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     void submit(String caseId, Applicant applicant) {

@@ -54,6 +54,17 @@ abstract class AccessMatrixContract {
     static final String CASE_TYPE_X = "AM-X-PERMIT";
     static final String CITIZEN_A = "citizen-am-a";
     static final String CITIZEN_B = "citizen-am-b";
+    /** A real Ed25519 public key (X.509 DER, base64), made once per run. */
+    static final String ED25519_KEY = ed25519Key();
+
+    static String ed25519Key() {
+        try {
+            return java.util.Base64.getEncoder().encodeToString(
+                    java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic().getEncoded());
+        } catch (java.security.GeneralSecurityException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
 
     /** Framework routes that are in the mapping but are not called: {@code /error} answers only forwarded errors. */
     static final Set<String> NOT_CALLED = Set.of("ANY /error");
@@ -197,6 +208,25 @@ abstract class AccessMatrixContract {
                 null, "DDDDDAA"));
         rows.add(new Row("GET /api/v1/providers/{code}/reconciliation/{date}.csv", "GET",
                 "/api/v1/providers/AM-NO-BANK/reconciliation/2031-01-01.csv", null, "DDDDDAA"));
+        // Documents (none exists under am-no-document: allowed callers get 404). Officer Y is let in by the URL rules and
+        // refused by the document's rule (not an officer of the issuing agency).
+        rows.add(new Row("POST /api/v1/documents", "POST", "/api/v1/documents", "{\"contentBase64\":\"YW0tbm90aWNl\",\"sha256\":\"467301ac0659955e115e0fb4129452bb8093ce6359d222ca81da40244f6dccf5\",\"kind\":\"NOTICE\","
+                + "\"title\":\"Access matrix notice\",\"agencyCode\":\"" + AGENCY_X + "\"}", "DDDADDD"));
+        rows.add(new Row("POST /api/v1/documents/{documentId}/signatures", "POST", "/api/v1/documents/am-no-document/signatures",
+                "{\"keyId\":\"00000000000000000000000000000000\",\"signature\":\"AAAA\"}", "DAAAADD"));
+        rows.add(new Row("POST /api/v1/documents/{documentId}/revoke", "POST", "/api/v1/documents/am-no-document/revoke",
+                "{\"reason\":\"in error\"}", "DDDAADD"));
+        rows.add(new Row("GET /api/v1/documents/{documentId}", "GET", "/api/v1/documents/am-no-document", null, "DAAAAAD"));
+        rows.add(new Row("GET /api/v1/documents/{documentId}/content", "GET", "/api/v1/documents/am-no-document/content", null, "DAAAAAD"));
+        rows.add(new Row("GET /api/v1/documents/{documentId}/bundle", "GET", "/api/v1/documents/am-no-document/bundle", null, "DAAAAAD"));
+        rows.add(new Row("GET /api/v1/citizens/{subject}/documents", "GET", "/api/v1/citizens/" + CITIZEN_A + "/documents", null, "DADDDAD"));
+        // Public: anyone verifies a document's bytes (these are no document's: 404, verification unknown).
+        rows.add(new Row("POST /api/v1/documents/verify", "POST", "/api/v1/documents/verify", "{}", "AAAAAAA"));
+        // Keys: a citizen or officer registers their own; an operator must name the signer (400 here); auditors never.
+        rows.add(new Row("POST /api/v1/signing-keys", "POST", "/api/v1/signing-keys", "{\"publicKey\":\"" + ED25519_KEY + "\"}", "DAAAADA"));
+        // Citizen A's keyring holds A's key now: A and operators reach the rule (unknown key, 404); others are refused by it.
+        rows.add(new Row("POST /api/v1/signing-keys/{subject}/keys/{keyId}/revoke", "POST",
+                "/api/v1/signing-keys/" + CITIZEN_A + "/keys/00000000000000000000000000000000/revoke", "{\"reason\":\"lost\"}", "DADDDDA"));
         rows.add(new Row("GET /api/v1/integrity/checkpoints/latest", "GET", "/api/v1/integrity/checkpoints/latest", null, "AAAAAAA"));
         rows.add(new Row("GET /api/v1/integrity/checkpoints/{size}", "GET", "/api/v1/integrity/checkpoints/1", null, "AAAAAAA"));
         rows.add(new Row("GET /api/v1/integrity/consistency", "GET", "/api/v1/integrity/consistency?from=1&to=1", null, "AAAAAAA"));

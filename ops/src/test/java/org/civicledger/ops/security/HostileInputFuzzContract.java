@@ -221,6 +221,14 @@ public abstract class HostileInputFuzzContract {
                     pattern.replace("{receiptId}", "no-such-receipt"), Actor.OFFICER, true, "{\"reason\": \"issued in error\"}");
             case "/api/v1/citizen-accounts" -> new Endpoint(pattern, path, Actor.OPERATOR, true,
                     "{\"citizenSubject\": \"citizen-2\", \"nationalId\": \"A123456789\"}", "nationalId");
+            // Documents: a registration for an agency the officer is not of (403); the other document endpoints take the default.
+            case "/api/v1/documents" -> new Endpoint(pattern, path, Actor.OFFICER, true,
+                    "{\"contentBase64\": \"ZnV6eg==\", \"sha256\": \"93850b707585e404e4951a3ddc1f05a34b3d4f5fc081d616f46d8a2e8f1c8e68\", \"kind\": \"NOTICE\", \"title\": \"Fuzz\", \"agencyCode\": \"NO-SUCH-AGENCY\"}",
+                    "agencyCode");
+            // Keys are kept by their signers and operators: sent by an auditor the URL rules refuse them (no fields, few cases).
+            case "/api/v1/signing-keys", "/api/v1/signing-keys/{subject}/keys/{keyId}/revoke" -> new Endpoint(pattern,
+                    path.replace("{subject}", "citizen-1").replace("{keyId}", "00000000000000000000000000000000"),
+                    new Actor("auditor-1", org.civicledger.events.common.Role.AUDITOR, null), readsBody, "{}");
             case "/api/v1/case-status/lookup" -> new Endpoint(pattern, path, Actor.CITIZEN, true,
                     "{\"caseNumber\": \"CN-2030-000001\", \"casePassword\": \"not-the-password\"}");
             default -> pattern.matches("/api/v1/cases/\\{caseId}/(approve|reject|close)")

@@ -30,7 +30,13 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     public static final int DEFAULT_LIMIT_BYTES = 64 * 1024;
 
+    /** Documents are uploaded whole (base64 in JSON) and verified by their bytes: 10 MiB of content unless configured. */
+    public static final int DEFAULT_DOCUMENT_LIMIT_BYTES = 10 * 1024 * 1024;
+    public static final String DOCUMENTS_PATH = "/api/v1/documents";
+    public static final String DOCUMENT_VERIFY_PATH = "/api/v1/documents/verify";
+
     private final int limitBytes;
+    private final int documentLimitBytes;
     private final ProblemWriter problems;
 
     /** Providers' settlement files are a day of transactions, not a JSON document: 32 MiB (about 200,000 lines). */
@@ -39,18 +45,34 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final int settlementLimitBytes;
 
-    public RequestBodyLimitFilter(@Value("${ledger.api.request-body-limit-bytes:" + DEFAULT_LIMIT_BYTES + "}") int limitBytes,
-                                  ObjectMapper objectMapper) {
-        this(limitBytes, SETTLEMENT_FILE_LIMIT_BYTES, objectMapper);
+    /** Tests and tools: the default document and settlement-file limits. */
+    public RequestBodyLimitFilter(int limitBytes, ObjectMapper objectMapper) {
+        this(limitBytes, DEFAULT_DOCUMENT_LIMIT_BYTES, SETTLEMENT_FILE_LIMIT_BYTES, objectMapper);
     }
 
     @org.springframework.beans.factory.annotation.Autowired
     public RequestBodyLimitFilter(@Value("${ledger.api.request-body-limit-bytes:" + DEFAULT_LIMIT_BYTES + "}") int limitBytes,
+                                  @Value("${ledger.documents.content-limit-bytes:" + DEFAULT_DOCUMENT_LIMIT_BYTES + "}") int documentLimitBytes,
                                   @Value("${ledger.api.settlement-file-limit-bytes:" + SETTLEMENT_FILE_LIMIT_BYTES + "}") int settlementLimitBytes,
                                   ObjectMapper objectMapper) {
         this.limitBytes = limitBytes;
+        this.documentLimitBytes = documentLimitBytes;
         this.settlementLimitBytes = settlementLimitBytes;
         this.problems = new ProblemWriter(objectMapper);
+    }
+
+    /** Settlement files take theirs; the two document uploads take the content limit (as base64 in JSON: 4/3 of it, plus room for the other fields). */
+    private int limitFor(HttpServletRequest request) {
+        if ("POST".equals(request.getMethod()) && SETTLEMENT_FILES.matcher(request.getRequestURI()).matches()) {
+            return settlementLimitBytes;
+        }
+        if ("POST".equals(request.getMethod()) && DOCUMENTS_PATH.equals(request.getRequestURI())) {
+            return (int) Math.min(Integer.MAX_VALUE - 1024L, (documentLimitBytes + 2L) / 3 * 4 + limitBytes);
+        }
+        if ("POST".equals(request.getMethod()) && DOCUMENT_VERIFY_PATH.equals(request.getRequestURI())) {
+            return documentLimitBytes;
+        }
+        return limitBytes;
     }
 
     @Override
@@ -61,15 +83,14 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        int limit = "POST".equals(request.getMethod()) && SETTLEMENT_FILES.matcher(request.getRequestURI()).matches()
-                ? settlementLimitBytes : limitBytes;
+        int limit = limitFor(request);
         if (request.getContentLengthLong() > limit) {
-            refuse(request, response);
+            refuse(request, response, limit);
             return;
         }
         byte[] body = readAtMost(request.getInputStream(), limit);
         if (body == null) {
-            refuse(request, response);
+            refuse(request, response, limit);
             return;
         }
         chain.doFilter(new CachedBodyRequest(request, body), response);
@@ -91,7 +112,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         return out.toByteArray();
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void refuse(HttpServletRequest request, HttpServletResponse response, int limitBytes) throws IOException {
         // The connection is closed after the answer: the rest of an oversized body is not worth reading.
         problems.write(request, response, ProblemWriter.problem(HttpStatus.PAYLOAD_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
                 "Request body too large", "the request body is larger than " + limitBytes + " bytes", null),

@@ -78,7 +78,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final Set<String> exemptPaths;
 
     public IdempotencyFilter(IdempotencyStore store, ObjectMapper objectMapper, RequestFingerprint fingerprint,
-                             @Value("${ledger.api.idempotency.exempt-paths:/api/v1/case-status/lookup}") String[] exemptPaths) {
+                             @Value("${ledger.api.idempotency.exempt-paths:/api/v1/case-status/lookup,/api/v1/documents/verify}") String[] exemptPaths) {
         this.exemptPaths = Set.of(exemptPaths);
         this.store = store;
         this.fingerprint = fingerprint;

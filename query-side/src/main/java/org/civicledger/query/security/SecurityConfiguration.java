@@ -167,6 +167,15 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/ops/processors/*/dead-letters/retry").hasRole(OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/ops/processors/*/rebuild").hasRole(OPERATOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/reference/**").hasAnyRole(CITIZEN, OFFICER, AUDITOR, OPERATOR)
+                        // Documents (docs/documents.md): anyone may verify a document's bytes; the rest by role, then by the aggregate.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/documents/verify").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/documents", "/api/v1/documents/*/revoke").hasRole(OFFICER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/documents/*/signatures").hasAnyRole(CITIZEN, OFFICER)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/documents/*", "/api/v1/documents/*/content", "/api/v1/documents/*/bundle")
+                                .hasAnyRole(CITIZEN, OFFICER, AUDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/citizens/*/documents").hasAnyRole(CITIZEN, AUDITOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/signing-keys", "/api/v1/signing-keys/*/keys/*/revoke")
+                                .hasAnyRole(CITIZEN, OFFICER, OPERATOR)
                         .anyRequest().access(new UnmappedRequestsOnly(() -> context.getBean("requestMappingHandlerMapping",
                                 RequestMappingHandlerMapping.class))));
         return http.build();

@@ -15,7 +15,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 /** The body cap: declared lengths are refused up front, undeclared (chunked) bodies while they are read. */
 class RequestBodyLimitFilterTest {
 
-    final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(1024, new ObjectMapper());
+    final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(1024, 4096, 4096, new ObjectMapper());
 
     @Test
     void a_body_within_the_limit_passes_and_can_be_read_again() throws Exception {
