@@ -152,6 +152,18 @@ public class AxonConfiguration {
                 .build();
     }
 
+    /**
+     * The deadline manager aggregates get: the one above, its deadlines indexed by aggregate so that cancelling an
+     * aggregate's deadlines does not read every pending deadline of the city ({@link IndexedDeadlineManager}).
+     */
+    @Bean
+    @Primary
+    public IndexedDeadlineManager indexedDeadlineManager(DbSchedulerDeadlineManager deadlineManager,
+                                                         org.springframework.jdbc.core.JdbcTemplate jdbc,
+                                                         @Value("${ledger.deadlines.index-purge-every:PT10M}") java.time.Duration purgeEvery) {
+        return new IndexedDeadlineManager(deadlineManager, jdbc, purgeEvery);
+    }
+
     @Bean
     public CorrelationDataProvider messageOriginProvider() {
         return new MessageOriginProvider(CORRELATION_ID, CAUSATION_ID);
