@@ -62,7 +62,8 @@ public class CommandSideConfiguration {
     /** Payments read the bills they pay from the bills' own events; looked up late, Axon's configuration being built after this bean. */
     @Bean
     public BillBook billBook(ObjectProvider<org.axonframework.config.Configuration> axon) {
-        return new RepositoryBillBook(() -> axon.getObject().repository(Bill.class));
+        return new RepositoryBillBook(() -> axon.getObject().repository(Bill.class),
+                billId -> axon.getObject().eventStore().lastSequenceNumberFor(billId).isPresent());
     }
 
     /** Signatures are checked against the signers' keys as their keyrings' events say; looked up late, as the bill book. */
