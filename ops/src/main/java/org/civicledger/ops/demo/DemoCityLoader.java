@@ -339,21 +339,13 @@ public final class DemoCityLoader {
             return;
         }
         String billId = CaseFees.billIdOf(caseId);
-        long deadline = System.nanoTime() + SETTLEMENT_WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Integer paid = jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ? "
-                    + "AND payloadtype LIKE '%BillPaid'", Integer.class, billId);
-            if (paid != null && paid > 0) {
-                return;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        try {
+            org.awaitility.Awaitility.await().atMost(SETTLEMENT_WAIT).pollInterval(Duration.ofMillis(20)).until(() ->
+                    jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ? "
+                            + "AND payloadtype LIKE '%BillPaid'", Integer.class, billId) > 0);
+        } catch (org.awaitility.core.ConditionTimeoutException late) {
+            throw new IllegalStateException("the fee bill " + billId + " was not settled within " + SETTLEMENT_WAIT, late);
         }
-        throw new IllegalStateException("the fee bill " + billId + " was not settled within " + SETTLEMENT_WAIT);
     }
 
     private static String id(String caseId, String step) {
