@@ -60,7 +60,9 @@ public class ProjectionsModule {
                 ReadModelTable.of("case_step", "case_id", "step_no")));
         tables.put(CitizenHistoryProjection.PROCESSING_GROUP, List.of(
                 ReadModelTable.of("citizen_case", "case_id"),
-                ReadModelTable.of("citizen_timeline", "citizen_subject", "position")));
+                ReadModelTable.of("citizen_timeline", "citizen_subject", "position"),
+                ReadModelTable.of("citizen_party", "item_id", "citizen_subject"),
+                ReadModelTable.of("citizen_pending_entry", "item_id", "position")));
         tables.put(ReferenceDataProjection.PROCESSING_GROUP, List.of(
                 ReadModelTable.of("ref_agency", "agency_code"),
                 ReadModelTable.of("ref_case_type", "case_type_code"),

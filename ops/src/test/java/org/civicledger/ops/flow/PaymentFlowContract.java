@@ -31,6 +31,8 @@ import org.civicledger.events.reference.PaymentReferenceCommands.RegisterFeeClas
 import org.civicledger.events.reference.PaymentReferenceCommands.RegisterPaymentProvider;
 import org.civicledger.events.reference.ProviderKind;
 import org.civicledger.events.reference.ReferenceCommands.RegisterAgency;
+import org.civicledger.projections.citizenhistory.CitizenHistoryQueries;
+import org.civicledger.projections.citizenhistory.TimelineEntry;
 import org.civicledger.projections.citizenpayments.CitizenPaymentsQueries;
 import org.civicledger.projections.citizenpayments.PaymentView;
 import org.civicledger.command.cases.CaseFees;
@@ -67,6 +69,8 @@ public abstract class PaymentFlowContract {
     protected EventStore eventStore;
     @Autowired
     protected CitizenPaymentsQueries payments;
+    @Autowired
+    protected CitizenHistoryQueries history;
 
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
     private final String agency = "AG-" + suffix;
@@ -139,6 +143,20 @@ public abstract class PaymentFlowContract {
         assertThat(balance.balanceMinor(revenue, "TWD")).isEqualTo(-500);
         assertThat(balance.balanceMinor("refunds-payable:" + agency, "TWD")).isEqualTo(-200);
         assertThat(balance.balanceMinor("provider-clearing:" + provider, "TWD")).isEqualTo(700);
+
+        // One timeline shows it all: the bill, the payment, the receipt its payment brought, the refund.
+        await().atMost(SETTLED_WITHIN).untilAsserted(() -> assertThat(history.timeline(citizen.subject(),
+                        org.civicledger.projections.support.PageRequest.first(50)).items()).extracting(TimelineEntry::kind)
+                .containsSubsequence("PaymentRefunded", "ReceiptIssued", "BillPaid", "PaymentSucceeded", "PaymentInitiated", "BillIssued")
+                .doesNotHaveDuplicates());
+        List<TimelineEntry> timeline = history.timeline(citizen.subject(), org.civicledger.projections.support.PageRequest.first(50)).items();
+        assertThat(timeline).filteredOn(entry -> entry.kind().equals("PaymentRefunded")).singleElement()
+                .satisfies(entry -> assertThat(entry.summary()).contains("NT$200").doesNotContain("appeal"))
+                .satisfies(entry -> assertThat(entry.itemId()).isEqualTo(paymentId));
+        assertThat(timeline).filteredOn(entry -> entry.kind().equals("BillIssued")).singleElement()
+                .satisfies(entry -> assertThat(entry.itemId()).isEqualTo(billId));
+        assertThat(history.timeline(citizen.subject(), "receipt", org.civicledger.projections.support.PageRequest.first(50)).items())
+                .extracting(TimelineEntry::kind).containsExactly("ReceiptIssued");
     }
 
     private String submitFeeCase(String caseId) {

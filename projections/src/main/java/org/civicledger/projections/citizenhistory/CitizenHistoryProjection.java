@@ -1,12 +1,6 @@
 package org.civicledger.projections.citizenhistory;
 
-import java.sql.Types;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -28,23 +22,43 @@ import org.civicledger.events.cases.CaseEvent.CaseTransferred;
 import org.civicledger.events.cases.CaseEvent.DeadlineExtended;
 import org.civicledger.events.cases.CaseEvent.SupplementProvided;
 import org.civicledger.events.cases.CaseEvent.SupplementRequested;
-import org.civicledger.projections.support.BatchedStatement;
+import org.civicledger.events.documents.DocumentEvent;
+import org.civicledger.events.documents.DocumentEvent.DocumentRegistered;
+import org.civicledger.events.documents.DocumentEvent.SignOffRequested;
+import org.civicledger.events.documents.Party;
+import org.civicledger.events.documents.PartyRole;
+import org.civicledger.events.grants.GrantEvent;
+import org.civicledger.events.grants.GrantEvent.GrantAwarded;
+import org.civicledger.events.grants.GrantEvent.GrantJournalEntryRecorded;
+import org.civicledger.events.payments.BillEvent;
+import org.civicledger.events.payments.BillEvent.BillIssued;
+import org.civicledger.events.payments.BillReference;
+import org.civicledger.events.payments.PaymentEvent;
+import org.civicledger.events.payments.PaymentEvent.JournalEntryRecorded;
+import org.civicledger.events.payments.PaymentEvent.PaymentInitiated;
+import org.civicledger.events.payments.PaymentEvent.ProviderCallbackIgnored;
+import org.civicledger.events.receipts.ReceiptEvent;
+import org.civicledger.events.receipts.ReceiptEvent.ReceiptAttributed;
+import org.civicledger.events.receipts.ReceiptEvent.ReceiptIssued;
 import org.civicledger.projections.support.EventPositions;
-import org.civicledger.projections.support.ProcessorBatch;
-import org.civicledger.projections.support.Jdbc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The citizen-history read model: one timeline per citizen account of everything that concerns
- * them (table {@code citizen_timeline}), newest first when read.
+ * The citizen-history read model: one timeline per citizen account of everything that concerns them (table
+ * {@code citizen_timeline}), newest first when read: their cases, bills, payments (refunds and chargebacks
+ * included), grants, receipts and documents.
  *
- * <p>Runs in the pooled streaming processor {@value #PROCESSING_GROUP}. Which citizen a case concerns
- * is kept in this read model's own table {@code citizen_case}, filled from the submission; it never
- * reads another read model's tables, whose progress during a rebuild it cannot know. An entry is
- * keyed by citizen and global position, so a re-delivered event adds nothing. Cases applied for at a
- * counter without a citizen account concern no account and leave no timeline. Entries say what
- * happened in structured words; no national ID, name, contact or free-text reason is stored.
+ * <p>Runs in the pooled streaming processor {@value #PROCESSING_GROUP}. Which citizen a case concerns is kept in this
+ * read model's own table {@code citizen_case}, filled from the submission; which citizens a bill, payment, grant,
+ * receipt or document concerns in {@code citizen_party}, filled from the item's first event (a document's from its
+ * citizen recipients and signers). It never reads another read model's tables, whose progress during a rebuild it
+ * cannot know: every event it needs is of the same aggregate, so the same processor segment, as the one that named
+ * the citizen. An entry is keyed by citizen and global position, so a re-delivered event adds nothing. Items without
+ * a citizen account (a counter application, a bill to someone not enrolled) leave no timeline, except receipts: their
+ * entries wait in {@code citizen_pending_entry} and move into the timeline, at their own positions, when the receipt
+ * is attributed to the account enrolled later. Entries say what happened in structured words
+ * ({@link TimelineSummaries}); no national ID, name, contact or free-text reason is stored.
  */
 @Component
 @ProcessingGroup(CitizenHistoryProjection.PROCESSING_GROUP)
@@ -68,12 +82,9 @@ public class CitizenHistoryProjection {
             return;
         }
         boolean replay = ReplayToken.isReplay(token);
-        ProcessorBatch.with(BATCH, Batch::new, this::write, batch -> {
-            if (batch.subjectOf(event.caseId()) == null) {
-                batch.cases.put(event.caseId(), subject);
-                batch.caseRows.add(event.caseId(), subject, position);
-            }
-            entry(batch, replay, subject, position, recordedAt, event, summary(event));
+        TimelineBatch.with(jdbc, batch -> {
+            batch.addCase(event.caseId(), subject, position);
+            batch.entry(replay, subject, position, recordedAt, kind(event), caseItem(event.caseId()), summary(event));
         });
     }
 
@@ -84,12 +95,87 @@ public class CitizenHistoryProjection {
         }
         long position = EventPositions.globalIndexOf(jdbc, message, token);
         boolean replay = ReplayToken.isReplay(token);
-        ProcessorBatch.with(BATCH, Batch::new, this::write, batch -> {
-            String subject = batch.subjectOf(event.caseId());
-            if (subject == null) {
-                return; // A counter application without a citizen account: no timeline to add to.
+        TimelineBatch.with(jdbc, batch -> {
+            String subject = batch.caseSubject(event.caseId());
+            if (subject != null) { // Else a counter application without a citizen account: no timeline to add to.
+                batch.entry(replay, subject, position, recordedAt, kind(event), caseItem(event.caseId()), summary(event));
             }
-            entry(batch, replay, subject, position, recordedAt, event, summary(event));
+        });
+    }
+
+    @EventHandler
+    public void on(BillEvent event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
+        String caseId = null;
+        if (event instanceof BillIssued issued && issued.reference() != null && issued.reference().kind() == BillReference.Kind.CASE) {
+            caseId = issued.reference().id();
+        }
+        TimelineBatch.Item item = new TimelineBatch.Item("bill", event.billId(), caseId);
+        toParties(event, item, event instanceof BillIssued issued && issued.payer() != null ? issued.payer().citizenSubject() : null,
+                message, token, recordedAt, TimelineSummaries.of(event));
+    }
+
+    @EventHandler
+    public void on(PaymentEvent event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
+        if (event instanceof JournalEntryRecorded || event instanceof ProviderCallbackIgnored) {
+            return; // Book-keeping and refused callbacks: nothing happened to the citizen's payment.
+        }
+        toParties(event, new TimelineBatch.Item("payment", event.paymentId(), null),
+                event instanceof PaymentInitiated initiated ? initiated.payerCitizenSubject() : null,
+                message, token, recordedAt, TimelineSummaries.of(event));
+    }
+
+    @EventHandler
+    public void on(GrantEvent event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
+        if (event instanceof GrantJournalEntryRecorded) {
+            return;
+        }
+        toParties(event, new TimelineBatch.Item("grant", event.grantId(), null),
+                event instanceof GrantAwarded awarded && awarded.beneficiary() != null ? awarded.beneficiary().citizenSubject() : null,
+                message, token, recordedAt, TimelineSummaries.of(event));
+    }
+
+    @EventHandler
+    public void on(ReceiptEvent event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
+        long position = EventPositions.globalIndexOf(jdbc, message, token);
+        boolean replay = ReplayToken.isReplay(token);
+        TimelineBatch.Item item = new TimelineBatch.Item("receipt", event.receiptId(), null);
+        String summary = TimelineSummaries.of(event);
+        TimelineBatch.with(jdbc, batch -> {
+            if (event instanceof ReceiptIssued issued && issued.citizenSubject() != null && !issued.citizenSubject().isBlank()) {
+                batch.addParty(event.receiptId(), issued.citizenSubject());
+            } else if (event instanceof ReceiptAttributed attributed) {
+                batch.attribute(replay, event.receiptId(), attributed.citizenSubject());
+            }
+            Set<String> subjects = batch.parties(event.receiptId());
+            if (subjects.isEmpty()) {
+                batch.pend(replay, position, recordedAt, kind(event), item, summary);
+            }
+            for (String subject : subjects) {
+                batch.entry(replay, subject, position, recordedAt, kind(event), item, summary);
+            }
+        });
+    }
+
+    @EventHandler
+    public void on(DocumentEvent event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
+        long position = EventPositions.globalIndexOf(jdbc, message, token);
+        boolean replay = ReplayToken.isReplay(token);
+        TimelineBatch.Item item = new TimelineBatch.Item("document", event.documentId(), null);
+        TimelineBatch.with(jdbc, batch -> {
+            // A document concerns its citizen recipients and its citizen signers; officers and vendors read theirs elsewhere.
+            if (event instanceof DocumentRegistered registered) {
+                registered.recipients().stream().filter(CitizenHistoryProjection::isCitizen)
+                        .forEach(party -> batch.addParty(event.documentId(), party.subject()));
+            } else if (event instanceof SignOffRequested requested) {
+                requested.steps().stream().flatMap(step -> step.signers().stream()).filter(CitizenHistoryProjection::isCitizen)
+                        .forEach(party -> batch.addParty(event.documentId(), party.subject()));
+            }
+            for (String subject : batch.parties(event.documentId())) {
+                String summary = TimelineSummaries.of(event, subject);
+                if (summary != null) {
+                    batch.entry(replay, subject, position, recordedAt, kind(event), item, summary);
+                }
+            }
         });
     }
 
@@ -98,60 +184,33 @@ public class CitizenHistoryProjection {
     public void reset() {
         jdbc.update("DELETE FROM citizen_timeline");
         jdbc.update("DELETE FROM citizen_case");
+        jdbc.update("DELETE FROM citizen_party");
+        jdbc.update("DELETE FROM citizen_pending_entry");
     }
 
-    private static final String BATCH = CitizenHistoryProjection.class.getName();
-
-    /** One processor batch: the citizens of its cases (read ahead with one query) and the rows it adds. */
-    private final class Batch {
-        private final Map<String, String> cases = new HashMap<>();
-        private final Set<String> looked = new HashSet<>();
-        private final Set<String> entries = new HashSet<>();
-        private final BatchedStatement caseRows = new BatchedStatement(
-                "INSERT INTO citizen_case (case_id, citizen_subject, last_position) VALUES (?, ?, ?)",
-                Types.VARCHAR, Types.VARCHAR, Types.BIGINT);
-        private final BatchedStatement timelineRows = new BatchedStatement("""
-                INSERT INTO citizen_timeline (citizen_subject, position, occurred_at, kind, case_id, summary)
-                VALUES (?, ?, ?, ?, ?, ?)""",
-                Types.VARCHAR, Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR);
-
-        /** The citizen of a case, or null for a case without one; the batch's cases are read in one query. */
-        String subjectOf(String caseId) {
-            if (!looked.contains(caseId)) {
-                List<String> ids = ProcessorBatch.aggregateIdentifiers(caseId).stream().filter(id -> !looked.contains(id)).toList();
-                for (int from = 0; from < ids.size(); from += 500) {
-                    List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-                    jdbc.query("SELECT case_id, citizen_subject FROM citizen_case WHERE case_id IN ("
-                                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")",
-                            rows -> {
-                                cases.putIfAbsent(rows.getString(1), rows.getString(2));
-                            }, chunk.toArray());
-                }
-                looked.addAll(ids);
+    /** An event of an item whose first event names its citizen ({@code firstSubject}); later ones find the citizen kept then. */
+    private void toParties(Object event, TimelineBatch.Item item, String firstSubject, EventMessage<?> message, TrackingToken token,
+                           Instant recordedAt, String summary) {
+        long position = EventPositions.globalIndexOf(jdbc, message, token);
+        boolean replay = ReplayToken.isReplay(token);
+        TimelineBatch.with(jdbc, batch -> {
+            batch.addParty(item.id(), firstSubject);
+            for (String subject : batch.parties(item.id())) {
+                batch.entry(replay, subject, position, recordedAt, kind(event), item, summary);
             }
-            return cases.get(caseId);
-        }
+        });
     }
 
-    private void write(Batch batch) {
-        batch.caseRows.execute(jdbc);
-        batch.timelineRows.execute(jdbc);
+    private static boolean isCitizen(Party party) {
+        return party.role() == PartyRole.CITIZEN;
     }
 
-    private void entry(Batch batch, boolean replay, String subject, long position, Instant recordedAt, CaseEvent event, String summary) {
-        // A replay starts from emptied tables and commits each batch with its token: no entry of it exists yet.
-        if (!batch.entries.add(subject + "\n" + position)) {
-            return;
-        }
-        if (!replay) {
-            Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM citizen_timeline WHERE citizen_subject = ? AND position = ?",
-                    Integer.class, subject, position);
-            if (known != null && known > 0) {
-                return;
-            }
-        }
-        String bounded = summary.length() <= SUMMARY_LENGTH_MAX ? summary : summary.substring(0, SUMMARY_LENGTH_MAX - 3) + "...";
-        batch.timelineRows.add(subject, position, Jdbc.timestamp(recordedAt), event.getClass().getSimpleName(), event.caseId(), bounded);
+    private static TimelineBatch.Item caseItem(String caseId) {
+        return new TimelineBatch.Item("case", caseId, caseId);
+    }
+
+    private static String kind(Object event) {
+        return event.getClass().getSimpleName();
     }
 
     /** What the citizen reads about an event of one of their cases; facts only, no free text. */

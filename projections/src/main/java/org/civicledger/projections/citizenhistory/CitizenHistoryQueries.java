@@ -19,6 +19,8 @@ public class CitizenHistoryQueries {
             Jdbc.instant(rows, "occurred_at"),
             rows.getString("kind"),
             rows.getString("case_id"),
+            rows.getString("category"),
+            rows.getString("item_id"),
             rows.getString("summary"));
 
     private final JdbcTemplate jdbc;
@@ -33,11 +35,27 @@ public class CitizenHistoryQueries {
         this(slots.reader());
     }
 
+    /** What a timeline entry can be about. */
+    public static final List<String> CATEGORIES = List.of("case", "bill", "payment", "grant", "receipt", "document");
+
     public Page<TimelineEntry> timeline(String citizenSubject, PageRequest page) {
-        List<TimelineEntry> fetched = jdbc.query("""
-                SELECT position, occurred_at, kind, case_id, summary FROM citizen_timeline
-                WHERE citizen_subject = ? ORDER BY position DESC LIMIT ? OFFSET ?""",
-                ENTRY, citizenSubject, page.fetchSize(), page.offset());
+        return timeline(citizenSubject, null, page);
+    }
+
+    /** The citizen's timeline, newest first; only entries about {@code category} (one of {@link #CATEGORIES}) unless it is null. */
+    public Page<TimelineEntry> timeline(String citizenSubject, String category, PageRequest page) {
+        if (category != null && !CATEGORIES.contains(category)) {
+            throw new IllegalArgumentException("category must be one of " + CATEGORIES);
+        }
+        List<TimelineEntry> fetched = category == null
+                ? jdbc.query("""
+                        SELECT position, occurred_at, kind, case_id, category, item_id, summary FROM citizen_timeline
+                        WHERE citizen_subject = ? ORDER BY position DESC LIMIT ? OFFSET ?""",
+                        ENTRY, citizenSubject, page.fetchSize(), page.offset())
+                : jdbc.query("""
+                        SELECT position, occurred_at, kind, case_id, category, item_id, summary FROM citizen_timeline
+                        WHERE citizen_subject = ? AND category = ? ORDER BY position DESC LIMIT ? OFFSET ?""",
+                        ENTRY, citizenSubject, category, page.fetchSize(), page.offset());
         return Page.of(fetched, page);
     }
 }

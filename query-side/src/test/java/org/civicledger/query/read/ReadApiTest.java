@@ -211,7 +211,17 @@ class ReadApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items", hasSize(2)))
                 .andExpect(jsonPath("$.items[0].kind").value("CaseApproved"))
+                .andExpect(jsonPath("$.items[0].category").value("case"))
                 .andExpect(jsonPath("$.hasMore").value(true));
+        mvc.perform(get("/api/v1/citizens/citizen-1/history").param("category", "case"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items", hasSize(4)));
+        mvc.perform(get("/api/v1/citizens/citizen-1/history").param("category", "payment"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items", hasSize(0)));
+        mvc.perform(get("/api/v1/citizens/citizen-1/history").param("category", "gossip"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("category"));
         mvc.perform(get("/api/v1/citizens/citizen-1/history").param("size", "201"))
                 .andExpect(status().isBadRequest());
     }
