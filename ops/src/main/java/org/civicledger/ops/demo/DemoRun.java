@@ -325,6 +325,15 @@ public final class DemoRun {
         out.println("  SIG=$(printf '%s.%s' \"$TS\" \"$BODY\" | openssl dgst -sha256 -mac HMAC -macopt hexkey:$KEY | awk '{print $NF}')");
         out.println("  curl -s -X POST " + base + "/api/v1/providers/" + provider.code() + "/callbacks -H 'Content-Type: application/json' \\");
         out.println("    -H \"X-Ledger-Timestamp: $TS\" -H \"X-Ledger-Signature: v1=$SIG\" -d \"$BODY\"");
+        if (issuer != null) {
+            String billAgency = open.feeClass().agencyCode();
+            long refund = Math.max(1, open.amountTwd() / 2);
+            out.println("Refund part of it as an officer of the bill's agency " + billAgency + ":");
+            out.println("  export BILL_OFFICER_TOKEN=" + issuer.mint(DemoCity.officerSubject(billAgency), Role.OFFICER, billAgency));
+            out.println("  curl -s -X POST " + base + "/api/v1/payments/$PAYMENT_ID/refunds -H \"Authorization: Bearer $BILL_OFFICER_TOKEN\" \\");
+            out.println("    -H 'Content-Type: application/json' -H 'Idempotency-Key: demo-refund-0001' \\");
+            out.println("    -d '{\"amount\":{\"amountMinor\":" + refund + ",\"currency\":\"TWD\"},\"reason\":\"fee reduced on appeal\"}'");
+        }
         Optional<Map.Entry<String, LocalDate>> planted = plantedDay(jdbc, LocalDate.now(context.getBean(Clock.class)));
         if (planted.isPresent() && issuer != null) {
             String code = planted.get().getKey();
@@ -338,7 +347,9 @@ public final class DemoRun {
             out.println("  curl -s " + base + "/api/v1/providers/" + code + "/reconciliation/" + day + ".csv -H \"Authorization: Bearer $AUDITOR_TOKEN\"");
             out.println("  (or, with the server stopped: ./ledger settle --provider " + code + " " + file + ")");
         }
-        out.println("The payer's history, and the city's trial balance (zero):");
+        out.println("The payer's history (bills, payments, the receipt each paid bill brought, the refund, cases, grants, documents;");
+        out.println("newest first, ?category=payment keeps one kind), their bills and payments, and the city's trial balance (zero):");
+        out.println("  curl -s " + base + "/api/v1/citizens/" + payer + "/history " + payerHeaders);
         out.println("  curl -s " + base + "/api/v1/citizens/" + payer + "/payments " + payerHeaders);
         out.println("  curl -s " + base + "/api/v1/citizens/" + payer + "/bills " + payerHeaders);
         out.println("  curl -s " + base + "/api/v1/journal/trial-balance -H \"Authorization: Bearer $AUDITOR_TOKEN\"");

@@ -278,6 +278,18 @@ public abstract class DocumentApiContract {
         // Count only this document's own events: other processors append to the store at times the test does not control.
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ? AND payloadtype LIKE ?",
                 Long.class, documentId, "%DocumentAccessed")).isEqualTo(2);
+
+        // The recipient's timeline shows the document and both of their accesses; the other citizen's shows none of it.
+        await("the accesses in the timeline").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<String> summaries = new java.util.ArrayList<>();
+            get(CITIZEN, "/api/v1/citizens/" + CITIZEN + "/history?category=document&size=200").body().path("items").forEach(entry -> {
+                if (documentId.equals(entry.path("itemId").asText()) && "DocumentAccessed".equals(entry.path("kind").asText())) {
+                    summaries.add(entry.path("summary").asText());
+                }
+            });
+            assertThat(summaries).containsExactlyInAnyOrder("Document downloaded by you", "Document viewed by you");
+        });
+        assertThat(get(OTHER_CITIZEN, "/api/v1/citizens/" + OTHER_CITIZEN + "/history?size=200").response().body()).doesNotContain(documentId);
     }
 
     @Test

@@ -138,6 +138,10 @@ final class RebuildHistory {
                 "Name of citizen-rb-1"), Money.twd(1000), Money.twd(250), java.time.Instant.now().plus(Duration.ofDays(180)), nextId(), OFFICER));
         send(new UseGrant("grant-rb-1", "use-rb-1", Money.twd(200), "RB-BANK", "atm", "ride to the clinic", nextId(),
                 Actor.citizen("citizen-rb-1")));
+        // A counter receipt to someone without a citizen account: its entry waits in the history for an enrolment.
+        send(new org.civicledger.events.receipts.ReceiptCommands.IssueCounterReceipt("receipt-rb-counter", "RB-FINE",
+                new Payer(null, NationalId.withCheckDigit("C12345603"), "Name of a walk-in payer"), Money.twd(120), "CASH-RB-1",
+                nextId(), OFFICER));
         // The second citizen's personal data is erased: events stay, read models keep their rows.
         send(new EraseCitizenData(NationalId.withCheckDigit("B22345602"), "erasure request RB-1", nextId(), OPERATOR));
         documentsHistory();

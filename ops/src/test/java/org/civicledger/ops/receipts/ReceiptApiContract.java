@@ -113,10 +113,13 @@ public abstract class ReceiptApiContract {
         assertThat(succeeded.status()).as(succeeded.response().body()).isEqualTo(200);
         long paidAt = System.nanoTime();
 
-        // Within a second of the provider's word, the receipt is in the citizen's receipts.
+        // Within a second of the provider's word, the receipt is in the citizen's receipts and in their history.
         await().atMost(SHOWN_WITHIN).pollInterval(Duration.ofMillis(20))
                 .until(() -> get(PAYER, "/api/v1/citizens/" + PAYER + "/receipts").body().path("items").size() == 1);
         System.out.printf("receipt shown %d ms after the succeeded callback%n", (System.nanoTime() - paidAt) / 1_000_000);
+        await().atMost(Duration.ofNanos(Math.max(1_000_000, SHOWN_WITHIN.toNanos() - (System.nanoTime() - paidAt)))).pollInterval(Duration.ofMillis(20))
+                .until(() -> get(PAYER, "/api/v1/citizens/" + PAYER + "/history?category=receipt").body().path("items").size() == 1);
+        System.out.printf("receipt in the history %d ms after the succeeded callback%n", (System.nanoTime() - paidAt) / 1_000_000);
         JsonNode receipt = get(PAYER, "/api/v1/citizens/" + PAYER + "/receipts").body().path("items").get(0);
         String receiptId = receipt.get("receiptId").asText();
         String number = receipt.get("number").asText();
@@ -258,6 +261,13 @@ public abstract class ReceiptApiContract {
         JsonNode attributed = get(LATE_ENROLLER, "/api/v1/citizens/" + LATE_ENROLLER + "/receipts").body().path("items").get(0);
         assertThat(attributed.get("receiptId").asText()).isEqualTo(receiptId);
         assertThat(attributed.get("history").findValuesAsText("kind")).containsExactly("ReceiptIssued", "ReceiptAttributed");
+        // The citizen's timeline gets the receipt at the position it was issued at, before their enrolment.
+        await().atMost(WITHIN).until(() -> get(LATE_ENROLLER, "/api/v1/citizens/" + LATE_ENROLLER + "/history?category=receipt").body()
+                .path("items").size() == 2);
+        JsonNode timeline = get(LATE_ENROLLER, "/api/v1/citizens/" + LATE_ENROLLER + "/history?category=receipt").body().path("items");
+        assertThat(timeline.findValuesAsText("kind")).containsExactly("ReceiptAttributed", "ReceiptIssued");
+        assertThat(timeline.findValuesAsText("itemId")).containsOnly(receiptId);
+        assertThat(timeline.get(1).get("summary").asText()).contains(issued.text("number")).doesNotContain("Chen Wei");
 
         // After enrollment, a new counter receipt of theirs is theirs from the start.
         JsonAnswer later = post(OFFICER, "/api/v1/receipts", """
