@@ -31,6 +31,11 @@ public class VerifyCommand implements Callable<Integer> {
             + "Each must verify and be consistent with the log.")
     List<Path> heldCheckpoints = new ArrayList<>();
 
+    @Option(names = "--inclusion", paramLabel = "PROOF", description = "Check only this inclusion proof (the JSON of GET "
+            + "/api/v1/integrity/inclusion), offline: its checkpoint (or the one given with --checkpoint) must be signed by the "
+            + "pinned key and its audit path must lead to that root. Reads no database or archive.")
+    Path inclusion;
+
     @Option(names = "--origin", description = "The expected origin (default: that of the first valid checkpoint).")
     String origin;
 
@@ -43,6 +48,9 @@ public class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
+            if (inclusion != null) {
+                return checkInclusion();
+            }
             if (archive != null && (source.jdbcUrl != null || source.dataDir != null)) {
                 throw new SourceOptions.UsageProblem("--archive reads no database: leave out --jdbc-url and --data-dir");
             }
@@ -67,6 +75,32 @@ public class VerifyCommand implements Callable<Integer> {
         } catch (IllegalStateException unreadable) {
             err.println("Cannot read the log: " + unreadable.getMessage());
             return 2;
+        }
+    }
+
+    private int checkInclusion() throws SourceOptions.UsageProblem {
+        if (archive != null || source.jdbcUrl != null || heldCheckpoints.size() > 1) {
+            throw new SourceOptions.UsageProblem("--inclusion checks one proof against the pinned key and at most one --checkpoint; "
+                    + "it reads no --archive or --jdbc-url");
+        }
+        String proof = read(inclusion, "--inclusion");
+        String held = heldCheckpoints.isEmpty() ? null : read(heldCheckpoints.get(0), "--checkpoint");
+        try {
+            String note = held != null ? held : new com.fasterxml.jackson.databind.ObjectMapper().readTree(proof).path("checkpoint").asText("");
+            PinnedKey key = source.pinnedKey(List.of(note), err);
+            InclusionCheck.Result result = InclusionCheck.check(proof, key, held);
+            out.println(result.describe());
+            return result.verified() ? 0 : 1;
+        } catch (IOException | IllegalArgumentException unreadable) {
+            throw new SourceOptions.UsageProblem("--inclusion " + inclusion + ": " + unreadable.getMessage());
+        }
+    }
+
+    private static String read(Path file, String option) throws SourceOptions.UsageProblem {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SourceOptions.UsageProblem(option + " " + file + " cannot be read: " + e.getMessage());
         }
     }
 

@@ -12,6 +12,8 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import javax.sql.DataSource;
 import java.net.http.HttpClient;
+import org.civicledger.ops.verify.InclusionCheck;
+import org.civicledger.ops.verify.PinnedKey;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -89,6 +91,41 @@ abstract class IntegrityContract {
                     ProofVerifier.leafHash(event.getValue()), list(proof.get("auditPath")), opened.rootHash()))
                     .as("inclusion of %d", event.getKey()).isTrue();
         }
+
+        // The auditor's own check, offline with the pinned key alone (ledger verify --inclusion): one proof verifies; a
+        // changed audit path, a note of another size or a note signed by another key do not.
+        String verifierKey = get(null, "/api/v1/integrity/public-key", "application/json").get("verifierKey").asText();
+        long someIndex = hashes.keySet().stream().skip(hashes.size() / 2).findFirst().orElseThrow();
+        JsonNode someProof = get(null, "/api/v1/integrity/inclusion?globalIndex=" + someIndex + "&treeSize=" + firstSize, "application/json");
+        PinnedKey pinned = PinnedKey.parse(verifierKey);
+        assertThat(InclusionCheck.check(someProof.toString(), pinned, null).verified()).isTrue();
+        assertThat(InclusionCheck.check(someProof.toString(), pinned, firstNote).describe()).startsWith("OK: the event at global index " + someIndex);
+        if (someProof.get("auditPath").size() > 0) {
+            com.fasterxml.jackson.databind.node.ObjectNode forgedPath = someProof.deepCopy();
+            byte[] sibling = b64(forgedPath.get("auditPath").get(0).asText());
+            sibling[0] ^= 1;
+            ((com.fasterxml.jackson.databind.node.ArrayNode) forgedPath.get("auditPath")).set(0,
+                    json.getNodeFactory().textNode(java.util.Base64.getEncoder().encodeToString(sibling)));
+            assertThat(InclusionCheck.check(forgedPath.toString(), pinned, null).reason()).isEqualTo("the audit path does not lead to the signed root");
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode otherEvent = someProof.deepCopy();
+        otherEvent.put("eventHash", java.util.Base64.getEncoder().encodeToString(new byte[32]));
+        otherEvent.remove("leafHash");
+        assertThat(InclusionCheck.check(otherEvent.toString(), pinned, null).verified()).as("another event's hash").isFalse();
+        // A note whose signed body was changed (here its root) is refused, whatever the path.
+        String[] noteLines = firstNote.split("\n", -1);
+        byte[] otherRoot = b64(noteLines[2]);
+        otherRoot[0] ^= 1;
+        noteLines[2] = java.util.Base64.getEncoder().encodeToString(otherRoot);
+        assertThat(InclusionCheck.check(someProof.toString(), pinned, String.join("\n", noteLines)).reason())
+                .startsWith("the checkpoint note is refused");
+        java.nio.file.Path proofFile = java.nio.file.Files.createTempFile("inclusion", ".json");
+        java.nio.file.Files.writeString(proofFile, someProof.toString());
+        assertThat(new picocli.CommandLine(new org.civicledger.ops.verify.VerifyCommand())
+                .execute("--inclusion", proofFile.toString(), "--key", verifierKey)).isZero();
+        java.nio.file.Files.writeString(proofFile, otherEvent.toString());
+        assertThat(new picocli.CommandLine(new org.civicledger.ops.verify.VerifyCommand())
+                .execute("--inclusion", proofFile.toString(), "--key", verifierKey)).isEqualTo(1);
 
         // More events, then an erasure of the citizen: no stored hash or checkpoint changes; the new tree extends the old one.
         post(citizen, "/api/v1/cases", submission(nationalId, "in-2"), 201);
