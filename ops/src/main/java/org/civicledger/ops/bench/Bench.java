@@ -72,6 +72,8 @@ public final class Bench {
     private final CommandGateway gateway;
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
+    /** Reads the read models' active slots (a blue/green rebuild may have switched one to its _b tables). */
+    private final JdbcTemplate readModels;
     private final PrintStream out;
     private final String runId = "bench-" + Long.toString(System.currentTimeMillis(), 36);
 
@@ -79,6 +81,7 @@ public final class Bench {
         this.gateway = gateway;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.readModels = new org.civicledger.projections.slots.ReadModelSlots(dataSource, java.time.Duration.ofSeconds(2)).reader();
         this.out = out;
     }
 
@@ -203,7 +206,7 @@ public final class Bench {
                     .map(java.util.Map.Entry::getKey)
                     .toList();
             String marks = String.join(",", java.util.Collections.nCopies(oldest.size(), "?"));
-            List<String> visible = jdbc.queryForList("SELECT case_id FROM case_status WHERE case_id IN (" + marks + ")",
+            List<String> visible = readModels.queryForList("SELECT case_id FROM case_status WHERE case_id IN (" + marks + ")",
                     String.class, oldest.toArray());
             long now = System.nanoTime();
             boolean found = false;

@@ -78,6 +78,8 @@ public final class PaymentBench {
     private final CommandGateway gateway;
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
+    /** Reads the read models' active slots (a blue/green rebuild may have switched one to its _b tables). */
+    private final JdbcTemplate readModels;
     private final PrintStream out;
     private final String runId = "pb-" + Long.toString(System.currentTimeMillis(), 36);
     /** The provider's callback secret for this run: the bench signs and verifies like provider and endpoint. */
@@ -87,6 +89,7 @@ public final class PaymentBench {
         this.gateway = gateway;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.readModels = new org.civicledger.projections.slots.ReadModelSlots(dataSource, java.time.Duration.ofSeconds(2)).reader();
         this.out = out;
         new java.security.SecureRandom().nextBytes(secret);
     }
@@ -284,7 +287,7 @@ public final class PaymentBench {
             List<String> oldest = pending.entrySet().stream().sorted(Map.Entry.comparingByValue()).limit(POLL_CHUNK)
                     .map(Map.Entry::getKey).toList();
             String marks = String.join(",", Collections.nCopies(oldest.size(), "?"));
-            List<String> settled = jdbc.queryForList("SELECT b.bill_id FROM citizen_bill b WHERE b.bill_id IN (" + marks + ") "
+            List<String> settled = readModels.queryForList("SELECT b.bill_id FROM citizen_bill b WHERE b.bill_id IN (" + marks + ") "
                     + "AND b.status = 'PAID' AND EXISTS (SELECT 1 FROM journal_line j WHERE j.payment_id = b.paid_by)",
                     String.class, oldest.toArray());
             long now = System.nanoTime();

@@ -78,12 +78,15 @@ public final class SettleBench {
     private final CommandGateway gateway;
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
+    /** Reads the read models' active slots (a blue/green rebuild may have switched one to its _b tables). */
+    private final JdbcTemplate readModels;
     private final ZoneId zone;
     private final PrintStream out;
 
     public SettleBench(CommandGateway gateway, JdbcTemplate jdbc, DataSource dataSource, ZoneId zone, PrintStream out) {
         this.gateway = gateway;
         this.jdbc = jdbc;
+        this.readModels = new org.civicledger.projections.slots.ReadModelSlots(dataSource, java.time.Duration.ofSeconds(2)).reader();
         this.dataSource = dataSource;
         this.zone = zone;
         this.out = out;
@@ -139,7 +142,7 @@ public final class SettleBench {
         long imported = System.nanoTime();
         long deadline = imported + timeout.toNanos();
         while (true) {
-            Integer held = jdbc.queryForObject("SELECT COUNT(*) FROM settlement_item WHERE settlement_id = ?", Integer.class, settlementId);
+            Integer held = readModels.queryForObject("SELECT COUNT(*) FROM settlement_item WHERE settlement_id = ?", Integer.class, settlementId);
             if (held != null && held >= lines) {
                 break;
             }
@@ -156,7 +159,8 @@ public final class SettleBench {
     private Duration rawInsert(String settlementId, int rawBatch, String copy) throws SQLException {
         List<Object[]> rows = new ArrayList<>();
         int columns;
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        // Through the slot-aware data source: settlement_item is the active slot's table, the copy is no read model's.
+        try (Connection connection = readModels.getDataSource().getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS " + copy);
             statement.execute("CREATE TABLE " + copy + " AS SELECT * FROM settlement_item WHERE 1 = 0");
             statement.execute("ALTER TABLE " + copy + " ALTER COLUMN settlement_id SET NOT NULL");

@@ -114,10 +114,12 @@ public final class DemoRun {
                 : "Projections have not caught up with event %d after %.0f s; they keep going in the background.%n",
                 catchUp.head(), (System.nanoTime() - started) / 1e9);
         if (Tables.exists(jdbc, "case_status")) {
-            Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM case_status", Integer.class);
+            // The active slot: after a blue/green rebuild it may be case_status_b.
+            JdbcTemplate readModels = context.getBean(org.civicledger.projections.slots.ReadModelSlots.class).reader();
+            Integer rows = readModels.queryForObject("SELECT COUNT(*) FROM case_status", Integer.class);
             out.printf("case_status holds %d cases.%n", rows);
             if (generated) {
-                reportOverdue(jdbc, businessClock, out);
+                reportOverdue(readModels, businessClock, out);
             }
         } else {
             out.println("No case_status read model in this build: status lookups will not answer yet.");
