@@ -2,12 +2,11 @@ package org.civicledger.ops.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import org.civicledger.projections.integrity.MerkleTree;
 
 /**
  * Checks an inclusion proof as {@code GET /api/v1/integrity/inclusion} answers it, with nothing but the pinned key: the
@@ -77,7 +76,7 @@ public final class InclusionCheck {
             return new Result(false, "leaf " + leafIndex + " is outside a tree of " + treeSize, globalIndex, leafIndex, treeSize,
                     checkpoint.origin());
         }
-        byte[] leaf = sha256(new byte[] {0x00}, eventHash);
+        byte[] leaf = MerkleTree.leafHash(eventHash);
         if (proof.hasNonNull("leafHash") && !Arrays.equals(leaf, hash(proof, "leafHash"))) {
             return new Result(false, "the proof's leafHash is not the leaf of its eventHash", globalIndex, leafIndex, treeSize,
                     checkpoint.origin());
@@ -100,13 +99,13 @@ public final class InclusionCheck {
                 return null;
             }
             if ((fn & 1) == 1 || fn == sn) {
-                node = sha256(new byte[] {0x01}, sibling, node);
+                node = MerkleTree.nodeHash(sibling, node);
                 while ((fn & 1) == 0 && fn != 0) {
                     fn >>= 1;
                     sn >>= 1;
                 }
             } else {
-                node = sha256(new byte[] {0x01}, node, sibling);
+                node = MerkleTree.nodeHash(node, sibling);
             }
             fn >>= 1;
             sn >>= 1;
@@ -139,18 +138,6 @@ public final class InclusionCheck {
             return Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(field + " is not base64");
-        }
-    }
-
-    private static byte[] sha256(byte[]... parts) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (byte[] part : parts) {
-                digest.update(part);
-            }
-            return digest.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
 }
