@@ -214,6 +214,22 @@ public abstract class DocumentApiContract {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ? AND payloadtype LIKE ?",
                 Long.class, documentId, "%DocumentDelivered")).isEqualTo(2);
 
+        // Point in time (auditors): after the officer's signature only, then now.
+        long officerSigned = jdbc.queryForObject("SELECT MIN(globalindex) FROM domainevententry WHERE aggregateidentifier = ? "
+                + "AND payloadtype LIKE ?", Long.class, documentId, "%DocumentSigned");
+        JsonAnswer halfway = get("auditor", "/api/v1/audit/documents/" + documentId + "/as-of?globalIndex=" + officerSigned);
+        assertThat(halfway.status()).as(halfway.body().toString()).isEqualTo(200);
+        assertThat(halfway.text("status")).isEqualTo("AWAITING_SIGNATURES");
+        assertThat(halfway.body().get("steps").asInt()).isEqualTo(2);
+        assertThat(halfway.body().get("signatures").findValuesAsText("signerRole")).containsExactly("OFFICER");
+        assertThat(halfway.body().get("deliveries").asInt()).isZero();
+        JsonAnswer done = get("auditor", "/api/v1/audit/documents/" + documentId + "/as-of?timestamp=" + java.time.Instant.now().plusSeconds(60));
+        assertThat(done.text("status")).isEqualTo("EXECUTED");
+        assertThat(done.body().get("signatures").findValuesAsText("signerRole")).containsExactly("OFFICER", "VENDOR");
+        assertThat(done.body().get("deliveries").asInt()).isEqualTo(2);
+        assertThat(done.text("sha256")).isEqualTo(HexFormat.of().formatHex(sha256(content)));
+        assertThat(get(CITIZEN, "/api/v1/audit/documents/" + documentId + "/as-of?globalIndex=" + officerSigned).status()).isEqualTo(403);
+
         await("the executed contract in the read model").atMost(Duration.ofSeconds(30))
                 .until(() -> "EXECUTED".equals(verify(content).text("signOff")));
         JsonAnswer verified = verify(content);

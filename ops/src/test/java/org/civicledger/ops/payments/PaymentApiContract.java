@@ -253,6 +253,30 @@ public abstract class PaymentApiContract {
         assertThat(get(PAYER, asOfPaymentDay).status()).isEqualTo(403);
         assertThat(get("auditor", "/api/v1/journal/trial-balance?asOf=yesterday").status()).isEqualTo(400);
 
+        // Point in time (auditors): the payment and its bill as their events said before the success, and after the refund.
+        long authorizedAt = jdbc.queryForObject("SELECT globalindex FROM domainevententry WHERE aggregateidentifier = ? "
+                + "AND payloadtype LIKE '%PaymentAuthorized'", Long.class, paymentId);
+        JsonAnswer beforeSuccess = get("auditor", "/api/v1/audit/payments/" + paymentId + "/as-of?globalIndex=" + authorizedAt);
+        assertThat(beforeSuccess.status()).as(beforeSuccess.response().body()).isEqualTo(200);
+        assertThat(beforeSuccess.text("status")).isEqualTo("AUTHORIZED");
+        assertThat(beforeSuccess.body().get("received").get("amountMinor").asLong()).isZero();
+        assertThat(beforeSuccess.body().get("billIds").get(0).asText()).isEqualTo(billId);
+        JsonAnswer now = get("auditor", "/api/v1/audit/payments/" + paymentId + "/as-of?timestamp=" + Instant.now().plusSeconds(60));
+        assertThat(now.text("status")).isEqualTo("SUCCEEDED");
+        assertThat(now.body().get("refunded").get("amountMinor").asLong()).isEqualTo(200);
+        assertThat(now.body().get("refunds").asInt()).isEqualTo(1);
+        assertThat(now.body().get("journalEntries").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(now.response().body()).doesNotContain("fee reduced on appeal");
+        assertThat(get("auditor", "/api/v1/audit/bills/" + billId + "/as-of?globalIndex=" + authorizedAt).text("status")).isEqualTo("OPEN");
+        JsonAnswer billNow = get("auditor", "/api/v1/audit/bills/" + billId + "/as-of?timestamp=" + Instant.now().plusSeconds(60));
+        assertThat(billNow.text("status")).isEqualTo("PAID");
+        assertThat(billNow.text("paidBy")).isEqualTo(paymentId);
+        assertThat(billNow.response().body()).doesNotContain("A123456789");
+        assertThat(get("auditor", "/api/v1/audit/bills/" + paymentId + "/as-of?globalIndex=" + authorizedAt).status())
+                .as("a payment is no bill").isEqualTo(404);
+        assertThat(get("auditor", "/api/v1/audit/payments/" + paymentId + "/as-of").status()).isEqualTo(400);
+        assertThat(get(OFFICER, "/api/v1/audit/payments/" + paymentId + "/as-of?globalIndex=1").status()).isEqualTo(403);
+
         // Nobody else's business: another citizen, an officer of another agency.
         assertThat(get(OTHER_CITIZEN, "/api/v1/payments/" + paymentId).status()).isEqualTo(404);
         assertThat(get(OTHER_CITIZEN, "/api/v1/citizens/" + PAYER + "/payments").status()).isEqualTo(403);

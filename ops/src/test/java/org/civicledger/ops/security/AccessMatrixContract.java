@@ -112,6 +112,12 @@ abstract class AccessMatrixContract {
                 null, "DDDDDAD"));
         rows.add(new Row("GET /api/v1/audit/cases/{caseId}/as-of", "GET", "/api/v1/audit/cases/" + caseA + "/as-of?globalIndex=1",
                 null, "DDDDDAD"));
+        rows.add(new Row("GET /api/v1/audit/bills/{billId}/as-of", "GET", "/api/v1/audit/bills/am-no-bill/as-of?globalIndex=1",
+                null, "DDDDDAD"));
+        rows.add(new Row("GET /api/v1/audit/payments/{paymentId}/as-of", "GET", "/api/v1/audit/payments/am-no-payment/as-of?globalIndex=1",
+                null, "DDDDDAD"));
+        rows.add(new Row("GET /api/v1/audit/documents/{documentId}/as-of", "GET",
+                "/api/v1/audit/documents/am-no-document/as-of?timestamp=2030-01-01T00:00:00Z", null, "DDDDDAD"));
         // Processor status and dead letters (no payloads): operators and auditors; retries: operators.
         rows.add(new Row("GET /api/v1/ops/processors", "GET", "/api/v1/ops/processors", null, "DDDDDAA"));
         rows.add(new Row("GET /api/v1/ops/processors/{name}/dead-letters", "GET", "/api/v1/ops/processors/case-status/dead-letters",

@@ -156,6 +156,43 @@ public class AuditController {
     @GetMapping("/cases/{caseId}/as-of")
     public CaseAsOf caseAsOf(@PathVariable String caseId, @RequestParam(required = false) String timestamp,
                              @RequestParam(required = false) Long globalIndex) {
+        PointInTime at = pointInTime(timestamp, globalIndex);
+        return cases.asOf(identifier("caseId", caseId), at.timestamp(), at.globalIndex())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such case"));
+    }
+
+    /** A bill as its events up to a recorded time or a global index say. */
+    @GetMapping("/bills/{billId}/as-of")
+    public ItemAsOf.BillAsOf billAsOf(@PathVariable String billId, @RequestParam(required = false) String timestamp,
+                                      @RequestParam(required = false) Long globalIndex) {
+        PointInTime at = pointInTime(timestamp, globalIndex);
+        return cases.billAsOf(identifier("billId", billId), at.timestamp(), at.globalIndex())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such bill"));
+    }
+
+    /** A payment (with its refunds, chargebacks and journal entries counted) as its events up to a point say. */
+    @GetMapping("/payments/{paymentId}/as-of")
+    public ItemAsOf.PaymentAsOf paymentAsOf(@PathVariable String paymentId, @RequestParam(required = false) String timestamp,
+                                            @RequestParam(required = false) Long globalIndex) {
+        PointInTime at = pointInTime(timestamp, globalIndex);
+        return cases.paymentAsOf(identifier("paymentId", paymentId), at.timestamp(), at.globalIndex())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such payment"));
+    }
+
+    /** A document (its sign-off, deliveries, accesses, revocation) as its events up to a point say. */
+    @GetMapping("/documents/{documentId}/as-of")
+    public ItemAsOf.DocumentAsOf documentAsOf(@PathVariable String documentId, @RequestParam(required = false) String timestamp,
+                                              @RequestParam(required = false) Long globalIndex) {
+        PointInTime at = pointInTime(timestamp, globalIndex);
+        return cases.documentAsOf(identifier("documentId", documentId), at.timestamp(), at.globalIndex())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such document"));
+    }
+
+    private record PointInTime(Instant timestamp, Long globalIndex) {
+    }
+
+    /** Exactly one of a recorded time and a global index, checked as for a case. */
+    private static PointInTime pointInTime(String timestamp, Long globalIndex) {
         ReadAccess.requireAuditor();
         if ((timestamp == null) == (globalIndex == null)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "give exactly one of timestamp and globalIndex");
@@ -163,9 +200,7 @@ public class AuditController {
         if (globalIndex != null && globalIndex < 0) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "globalIndex must not be negative");
         }
-        Instant at = instant("timestamp", timestamp);
-        return cases.asOf(identifier("caseId", caseId), at, globalIndex)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such case"));
+        return new PointInTime(instant("timestamp", timestamp), globalIndex);
     }
 
     private static AuditFilter filter(String aggregate, String actor, String agency, String from, String to) {
