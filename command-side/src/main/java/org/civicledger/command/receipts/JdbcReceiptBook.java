@@ -1,7 +1,9 @@
 package org.civicledger.command.receipts;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.civicledger.events.receipts.ReceiptNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -19,11 +21,23 @@ public class JdbcReceiptBook implements ReceiptBook {
     }
 
     @Override
+    public void hold(Collection<Book> books) {
+        TreeSet<Book> ordered = new TreeSet<>(Book.ORDER);
+        ordered.addAll(books);
+        for (Book book : ordered) {
+            createIfAbsent(book.agencyCode(), book.year());
+            // FOR UPDATE takes the row lock next()'s UPDATE would take, without counting: held until the transaction ends.
+            List<Long> locked = jdbc.queryForList("SELECT last_sequence FROM receipt_counter WHERE agency_code = ? AND receipt_year = ? FOR UPDATE",
+                    Long.class, book.agencyCode(), book.year());
+            if (locked.size() != 1) {
+                throw new IllegalStateException("the receipt counter of " + book.agencyCode() + " " + book.year() + " is missing");
+            }
+        }
+    }
+
+    @Override
     public ReceiptNumber next(String agencyCode, int year) {
-        // The first receipt of a book creates its row; a concurrent creator waits for the other's insert and then
-        // does nothing (no error, which on PostgreSQL would abort the whole transaction).
-        jdbc.update("INSERT INTO receipt_counter (agency_code, receipt_year, last_sequence) VALUES (?, ?, 0) ON CONFLICT DO NOTHING",
-                agencyCode, year);
+        createIfAbsent(agencyCode, year);
         // The UPDATE locks the row until this transaction ends: the next issuer of this book waits here, then reads
         // the number this one took (or, had it rolled back, the number before it).
         int updated = jdbc.update("UPDATE receipt_counter SET last_sequence = last_sequence + 1 WHERE agency_code = ? AND receipt_year = ?",
@@ -34,6 +48,16 @@ public class JdbcReceiptBook implements ReceiptBook {
         Long sequence = jdbc.queryForObject("SELECT last_sequence FROM receipt_counter WHERE agency_code = ? AND receipt_year = ?",
                 Long.class, agencyCode, year);
         return new ReceiptNumber(agencyCode, year, sequence);
+    }
+
+    /**
+     * The first receipt of a book creates its row; a concurrent creator waits for the other's insert and then does
+     * nothing (no error, which on PostgreSQL would abort the whole transaction). That wait is on the same book, so it
+     * keeps the order of {@link #hold}.
+     */
+    private void createIfAbsent(String agencyCode, int year) {
+        jdbc.update("INSERT INTO receipt_counter (agency_code, receipt_year, last_sequence) VALUES (?, ?, 0) ON CONFLICT DO NOTHING",
+                agencyCode, year);
     }
 
     @Override

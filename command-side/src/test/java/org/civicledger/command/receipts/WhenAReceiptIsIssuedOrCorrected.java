@@ -139,6 +139,11 @@ class WhenAReceiptIsIssuedOrCorrected {
         private final Map<String, Long> counters = new HashMap<>();
         private final Map<String, ReceiptNumber> registered = new HashMap<>();
 
+        /** One thread, no other transaction: nothing to wait for, so holding is nothing in memory. */
+        @Override
+        public void hold(java.util.Collection<Book> books) {
+        }
+
         @Override
         public ReceiptNumber next(String agencyCode, int year) {
             return new ReceiptNumber(agencyCode, year, counters.merge(agencyCode + "/" + year, 1L, Long::sum));

@@ -39,6 +39,7 @@ import org.civicledger.events.reference.PaymentReferenceCommands.RegisterFeeClas
 import org.civicledger.events.reference.PaymentReferenceCommands.RegisterPaymentProvider;
 import org.civicledger.events.reference.ProviderKind;
 import org.civicledger.events.reference.ReferenceCommands.RegisterAgency;
+import org.civicledger.events.reference.ReferenceCommands.RenameAgency;
 import org.civicledger.ops.support.JsonAnswer;
 import org.civicledger.ops.support.TestTokens;
 import org.civicledger.query.security.DevelopmentIssuer;
@@ -67,6 +68,11 @@ public abstract class ReceiptApiContract {
     static final String AGENCY = "RCPT-TAX";
     static final String OTHER_AGENCY = "RCPT-PARKS";
     static final String FEE_CLASS = "RCPT-PERMIT-FEE";
+    /** Names as a Taipei receipt prints them: the PDF embeds a CJK font for them (docs/receipts.md). */
+    static final String AGENCY_NAME = "臺北市政府財政局";
+    static final String AGENCY_NEW_NAME = "臺北市稅捐稽徵處";
+    static final String FEE_CLASS_NAME = "建築執照規費";
+    static final String PAYER_NAME = "林美玲";
     static final String PAYER = "citizen-rcpt-a";
     static final String LATE_ENROLLER = "citizen-rcpt-late";
     static final String OTHER_CITIZEN = "citizen-rcpt-b";
@@ -92,9 +98,9 @@ public abstract class ReceiptApiContract {
     @BeforeAll
     void referenceData() {
         Actor loader = Actor.system("test-loader");
-        commands.sendAndWait(new RegisterAgency(AGENCY, "Tax Office", "rcpt-ra-1", loader));
+        commands.sendAndWait(new RegisterAgency(AGENCY, AGENCY_NAME, "rcpt-ra-1", loader));
         commands.sendAndWait(new RegisterAgency(OTHER_AGENCY, "Parks Office", "rcpt-ra-2", loader));
-        commands.sendAndWait(new RegisterFeeClass(FEE_CLASS, "Permit fee", FeeKind.GOVERNMENT_FEE, AGENCY, null,
+        commands.sendAndWait(new RegisterFeeClass(FEE_CLASS, FEE_CLASS_NAME, FeeKind.GOVERNMENT_FEE, AGENCY, null,
                 "revenue:" + AGENCY + ":" + FEE_CLASS, "rcpt-rf", loader));
         commands.sendAndWait(new RegisterPaymentProvider(PROVIDER, "Test Bank", ProviderKind.BANK, List.of("atm"), SECRET_REF, "rcpt-rp", loader));
     }
@@ -107,7 +113,7 @@ public abstract class ReceiptApiContract {
         assertThat(callback("evt-rcpt-0", initiate(OTHER_CITIZEN, warmUp), "succeeded", "50").status()).isEqualTo(200);
         await().atMost(WITHIN).until(() -> get(OTHER_CITIZEN, "/api/v1/citizens/" + OTHER_CITIZEN + "/receipts").body().path("items").size() == 1);
 
-        String billId = issueBill(PAYER, "A123456789", "Lin Mei", 700, "T-RCPT-1");
+        String billId = issueBill(PAYER, "A123456789", PAYER_NAME, 700, "T-RCPT-1");
         String paymentId = initiate(PAYER, billId);
         JsonAnswer succeeded = callback("evt-rcpt-1", paymentId, "succeeded", "700");
         assertThat(succeeded.status()).as(succeeded.response().body()).isEqualTo(200);
@@ -131,7 +137,7 @@ public abstract class ReceiptApiContract {
         assertThat(receipt.get("amount").get("amountMinor").asLong()).isEqualTo(700);
         assertThat(receipt.get("paymentReference").asText()).isEqualTo(paymentId);
         assertThat(receipt.get("history").findValuesAsText("kind")).containsExactly("ReceiptIssued");
-        assertThat(receipt.toString()).doesNotContain("A123456789").doesNotContain("Lin Mei");
+        assertThat(receipt.toString()).doesNotContain("A123456789").doesNotContain(PAYER_NAME);
 
         // A redelivered BillPaid (the same command the issuance process sends) issues nothing twice.
         ReceiptResult again = commands.sendAndWait(new IssueReceiptForBill(receiptId, billId, paymentId, "receipt/" + billId,
@@ -142,10 +148,10 @@ public abstract class ReceiptApiContract {
         // The payer inside the stored ReceiptIssued is sealed, as a bill's is: neither name nor national ID in clear.
         String stored = new String(jdbc.queryForObject("SELECT payload FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber = 0",
                 byte[].class, receiptId), StandardCharsets.UTF_8);
-        assertThat(stored).contains("\"sealed\"").doesNotContain("Lin Mei").doesNotContain("A123456789");
+        assertThat(stored).contains("\"sealed\"").doesNotContain(PAYER_NAME).doesNotContain("A123456789");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM receipt_register WHERE bill_id = ?", Integer.class, billId)).isEqualTo(1);
 
-        // The PDF: its text, and its QR code carrying the verification URL, which verifies.
+        // The PDF: its text, the Chinese names as written (not '?'), and its QR code carrying the verification URL, which verifies.
         HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(uri("/api/v1/receipts/" + receiptId + "/pdf"))
                 .header("Authorization", token(PAYER)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pdf.statusCode()).isEqualTo(200);
@@ -153,8 +159,10 @@ public abstract class ReceiptApiContract {
         String qr;
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains("RECEIPT", number, "ROC 115 (2026)", AGENCY, FEE_CLASS, "TWD 700", paymentId, "Lin Mei", "A12*****89")
+            assertThat(text).contains("RECEIPT", number, "ROC 115 (2026)", "Issuing agency: " + AGENCY_NAME + " (" + AGENCY + ")",
+                            "Fee class: " + FEE_CLASS_NAME + " (" + FEE_CLASS + ")", "TWD 700", paymentId, "Payer: " + PAYER_NAME, "A12*****89")
                     .doesNotContain("A123456789");
+            assertThat(text.substring(0, text.indexOf("Verify: "))).as("no character printed as '?'").doesNotContain("?");
             qr = decodeQr(new PDFRenderer(document).renderImageWithDPI(0, 200));
         }
         assertThat(qr).startsWith(VERIFY_BASE + "?number=" + number + "&code=");
@@ -165,7 +173,7 @@ public abstract class ReceiptApiContract {
         assertThat(verified.text("status")).isEqualTo("valid");
         assertThat(verified.text("agencyCode")).isEqualTo(AGENCY);
         assertThat(verified.body().get("rocYear").asInt()).isEqualTo(115);
-        assertThat(verified.response().body()).doesNotContain("Lin Mei").doesNotContain("A123456789").doesNotContain(PAYER);
+        assertThat(verified.response().body()).doesNotContain(PAYER_NAME).doesNotContain("A123456789").doesNotContain(PAYER);
         assertThat(anonymous("/api/v1/receipts/verify?number=" + number + "&code=" + otherCode(code)).text("status")).isEqualTo("unknown");
         assertThat(anonymous("/api/v1/receipts/verify?number=" + AGENCY + "-115-9999999&code=" + code).text("status")).isEqualTo("unknown");
         assertThat(anonymous("/api/v1/receipts/verify?number=nonsense&code=" + code).status()).isEqualTo(400);
@@ -185,6 +193,8 @@ public abstract class ReceiptApiContract {
         assertThat(get(OFFICER, "/api/v1/receipts/" + receiptId).status()).isEqualTo(200);
         assertThat(post("officer-other", "/api/v1/receipts/" + receiptId + "/void", "{\"reason\": \"not ours\"}").status()).isEqualTo(403);
 
+        // The agency is renamed before the reissue: the replacement prints the new name, the voided one the name it was issued under.
+        commands.sendAndWait(new RenameAgency(AGENCY, AGENCY_NEW_NAME, "reorganised", "rcpt-rn-1", Actor.system("test-loader")));
         // Void and reissue under a new number that names the old one; the old number stays in the book, as voided.
         JsonAnswer reissued = post(OFFICER, "/api/v1/receipts/" + receiptId + "/reissue", "{\"reason\": \"printed on the wrong form\"}");
         assertThat(reissued.status()).as(reissued.response().body()).isEqualTo(201);
@@ -201,6 +211,8 @@ public abstract class ReceiptApiContract {
         assertThat(voided.get("status").asText()).isEqualTo("VOIDED");
         assertThat(voided.get("voidReason").asText()).isEqualTo("printed on the wrong form");
         assertThat(voided.get("history").findValuesAsText("kind")).containsExactly("ReceiptIssued", "ReceiptVoided");
+        assertThat(pdfText(PAYER, newId)).contains("Issuing agency: " + AGENCY_NEW_NAME + " (" + AGENCY + ")", "Payer: " + PAYER_NAME);
+        assertThat(pdfText(PAYER, receiptId)).contains("RECEIPT (VOIDED)", "Issuing agency: " + AGENCY_NAME + " (" + AGENCY + ")");
         JsonAnswer oldVerified = anonymous(qr.replace(VERIFY_BASE, "/api/v1/receipts/verify"));
         assertThat(oldVerified.text("status")).isEqualTo("voided");
         assertThat(oldVerified.text("replacedBy")).isEqualTo(newNumber);
@@ -279,6 +291,15 @@ public abstract class ReceiptApiContract {
     }
 
     // ---- helpers ----
+
+    String pdfText(String subject, String receiptId) throws Exception {
+        HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(uri("/api/v1/receipts/" + receiptId + "/pdf"))
+                .header("Authorization", token(subject)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
 
     static String enrollment(String subject, String nationalId) {
         return "{\"citizenSubject\": \"%s\", \"nationalId\": \"%s\"}".formatted(subject, nationalId);

@@ -81,7 +81,7 @@ public class ReceiptReadController {
         ReceiptView receipt = readable(receiptId, request);
         ReceiptIssued issued = documents.issued(receipt.receiptId()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "receipt " + receiptId + " is not known"));
-        byte[] pdf = ReceiptPdf.render(receipt, issued,
+        byte[] pdf = ReceiptPdf.render(receipt, issued, documents.printedNames(receipt.receiptId()),
                 ReceiptPdf.verificationUrl(verificationBase, receipt.number(), issued.verificationCode()), zone);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"receipt-" + receipt.number() + ".pdf\"")
