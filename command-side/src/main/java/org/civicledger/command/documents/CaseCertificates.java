@@ -6,6 +6,8 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.civicledger.command.reference.ReferenceCatalog;
+import org.civicledger.command.reference.ReferenceCatalog.CaseTypeTerms;
 import org.civicledger.events.cases.CaseEvent.ApplicationSubmitted;
 import org.civicledger.events.cases.CaseEvent.CaseApproved;
 import org.civicledger.events.common.Actor;
@@ -21,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Certificates of approved cases: when a case whose type has a certificate ({@link #hasCertificate}) is approved, the
+ * Certificates of approved cases: when a case whose type issues a certificate is approved, the
  * ledger registers the certificate document (id {@link #certificateIdOf} the case id), signs it with the agency's own
  * key ({@link AgencySigningKeys}, registered on the agency's keyring on first use) and delivers it to the applicant.
  *
@@ -30,8 +32,10 @@ import org.springframework.stereotype.Component;
  * events reach it (a subscribing processor does not replay) and a case is approved once, so each case gets one
  * certificate; its id is derived from the case id, so an attempt to issue it twice would collide on the id.
  *
- * <p>Whether a case type has a certificate is a naming rule, so that no frozen event changes: its code ends in
- * {@code -CERTIFICATE} (as {@code RESIDENCE-CERTIFICATE}).
+ * <p>Whether a case type issues a certificate is a property of the case type ({@code issuesCertificate} of its
+ * registration and revisions, read from the {@link ReferenceCatalog} as the terms of the submission); it is decided when
+ * the application is submitted, so a case keeps the terms it was submitted under. Case types stored before that
+ * property existed issue one when their code ends in {@code -CERTIFICATE}, as they did then (the events' upcaster).
  */
 @Component
 @ProcessingGroup(CaseCertificates.PROCESSING_GROUP)
@@ -42,15 +46,13 @@ public class CaseCertificates {
     private final CommandGateway commands;
     private final JdbcTemplate jdbc;
     private final AgencySigningKeys agencyKeys;
+    private final ReferenceCatalog catalog;
 
-    public CaseCertificates(CommandGateway commands, JdbcTemplate jdbc, AgencySigningKeys agencyKeys) {
+    public CaseCertificates(CommandGateway commands, JdbcTemplate jdbc, AgencySigningKeys agencyKeys, ReferenceCatalog catalog) {
         this.commands = commands;
         this.jdbc = jdbc;
         this.agencyKeys = agencyKeys;
-    }
-
-    public static boolean hasCertificate(String caseTypeCode) {
-        return caseTypeCode != null && caseTypeCode.endsWith("-CERTIFICATE");
+        this.catalog = catalog;
     }
 
     /** {@code certificate-<case id>}, or a name-based UUID of it when that would be longer than an id may be. */
@@ -61,7 +63,7 @@ public class CaseCertificates {
 
     @EventHandler
     public void on(ApplicationSubmitted event) {
-        if (!hasCertificate(event.caseTypeCode())) {
+        if (!catalog.caseType(event.caseTypeCode()).map(CaseTypeTerms::issuesCertificate).orElse(false)) {
             return;
         }
         Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM cmd_case_certificate WHERE case_id = ?", Integer.class, event.caseId());
