@@ -6,14 +6,14 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.civicledger.command.documents.SigningKeyring.KeyResult;
 import org.civicledger.command.reference.ReferenceCatalog;
 import org.civicledger.command.reference.ReferenceCatalog.CaseTypeTerms;
 import org.civicledger.events.cases.CaseEvent.ApplicationSubmitted;
 import org.civicledger.events.cases.CaseEvent.CaseApproved;
 import org.civicledger.events.common.Actor;
-import org.civicledger.events.documents.DocumentCommands;
+import org.civicledger.events.documents.DocumentCommands.RegisterAgencySigningKey;
 import org.civicledger.events.documents.DocumentCommands.RegisterDocument;
-import org.civicledger.events.documents.DocumentCommands.RegisterSigningKey;
 import org.civicledger.events.documents.DocumentCommands.SignDocument;
 import org.civicledger.events.documents.DocumentKind;
 import org.civicledger.events.documents.Party;
@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Certificates of approved cases: when a case whose type issues a certificate is approved, the
- * ledger registers the certificate document (id {@link #certificateIdOf} the case id), signs it with the agency's own
- * key ({@link AgencySigningKeys}, registered on the agency's keyring on first use) and delivers it to the applicant.
+ * ledger registers the certificate document (id {@link #certificateIdOf} the case id), signs it with the agency's
+ * current key ({@link AgencySigningKeys}: the highest version its keyring holds, registered there on first use; an
+ * operator's rotation moves it to the next) and delivers it to the applicant.
  *
  * <p>A subscribing processor ({@value #PROCESSING_GROUP}), like {@code CaseFees}: the certificate is issued in the
  * transaction that approves the case, so no approved case of such a type is ever without its certificate. Only live
@@ -88,15 +89,14 @@ public class CaseCertificates {
         // The agency signs as itself: the ledger acting under the agency's subject.
         Actor actor = Actor.system(signer.subject());
         String documentId = certificateIdOf(event.caseId());
-        String keyring = DocumentCommands.keyringOf(signer.subject());
-        // Registering the same key again is answered as a repeat: the agency's keyring holds it once.
-        commands.sendAndWait(new RegisterSigningKey(keyring, signer, agencyKeys.publicKeyBase64(agency), documentId + "/agency-key", actor));
+        // The agency's current key, registered on its keyring the first time; afterwards answered as a repeat.
+        KeyResult key = commands.sendAndWait(RegisterAgencySigningKey.of(agency, documentId + "/agency-key", actor));
         byte[] content = content(documentId, event, certificate);
         List<Party> recipients = certificate.citizenSubject() == null ? List.of()
                 : List.of(new Party(certificate.citizenSubject(), PartyRole.CITIZEN, null));
         commands.sendAndWait(new RegisterDocument(documentId, content, DocumentKind.CERTIFICATE, "Certificate of case " + event.caseId(),
                 agency, recipients, null, List.of(new SignOffStep(List.of(signer))), documentId + "/register", actor));
-        commands.sendAndWait(new SignDocument(documentId, agencyKeys.keyId(agency), agencyKeys.sign(agency, Signatures.sha256(content)),
+        commands.sendAndWait(new SignDocument(documentId, key.keyId(), agencyKeys.sign(agency, key.keyId(), Signatures.sha256(content)),
                 documentId + "/sign", actor));
         // Executed by the agency's signature, the certificate is delivered to the applicant in the same append.
     }

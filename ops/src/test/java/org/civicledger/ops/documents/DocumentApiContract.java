@@ -384,6 +384,53 @@ public abstract class DocumentApiContract {
     }
 
     @Test
+    void after_an_operator_rotates_the_agency_key_new_certificates_are_signed_with_the_new_key_and_old_ones_still_verify()
+            throws Exception {
+        String agency = "DOCAPI-ROTA";
+        Actor officer = Actor.officer("officer-docapi-rota", agency);
+        commands.sendAndWait(new RegisterAgency(agency, "Licensing", "docapi-ra-rota", Actor.system("test-loader")));
+        String caseType = "DOCAPI-ROTA-LICENCE";
+        assertThat(registerCaseType(caseType, agency, true).status()).isEqualTo(201);
+        byte[] before = certificateOf(approveACaseOf(caseType, officer));
+        String keyBefore = verifiedSigned(before).body().get("signatures").get(0).get("keyId").asText();
+
+        JsonAnswer refused = post("officer-elsewhere", "/api/v1/signing-keys/agencies/" + agency + "/rotations", "");
+        assertThat(refused.status()).as("an officer does not rotate an agency's key").isEqualTo(403);
+        // The test clock stands still: the rotation and what follows come an hour after the first certificate, as they would.
+        clock.set("2026-12-07T11:00:00");
+        try {
+            rotateThenCertifyAgain(agency, caseType, officer, before, keyBefore);
+        } finally {
+            clock.set(org.civicledger.ops.support.TestClockConfiguration.START);
+        }
+    }
+
+    private void rotateThenCertifyAgain(String agency, String caseType, Actor officer, byte[] before, String keyBefore) throws Exception {
+        JsonAnswer rotated = post("operator", "/api/v1/signing-keys/agencies/" + agency + "/rotations", "");
+        assertThat(rotated.status()).as(rotated.body().toString()).isEqualTo(201);
+        assertThat(rotated.text("subject")).isEqualTo("agency-" + agency);
+        assertThat(rotated.text("algorithm")).isEqualTo("ED25519");
+        String keyAfter = rotated.text("keyId");
+        assertThat(keyAfter).matches("[0-9a-f]{32}").isNotEqualTo(keyBefore);
+
+        byte[] after = certificateOf(approveACaseOf(caseType, officer));
+        JsonAnswer verifiedAfter = verifiedSigned(after);
+        assertThat(verifiedAfter.text("verification")).isEqualTo("valid");
+        assertThat(verifiedAfter.body().get("signatures").get(0).get("keyId").asText()).isEqualTo(keyAfter);
+        // Signed before the rotation, the first certificate still verifies, naming the key that signed it.
+        JsonAnswer verifiedBefore = verify(before);
+        assertThat(verifiedBefore.text("verification")).isEqualTo("valid");
+        assertThat(verifiedBefore.body().get("signatures").get(0).get("keyId").asText()).isEqualTo(keyBefore);
+        // Offline too: its bundle shows the old key retired after the signature, which the check accepts.
+        String firstId = verifiedBefore.text("documentId");
+        await("the old key retired in the read model").atMost(Duration.ofSeconds(30))
+                .until(() -> !get(CITIZEN, "/api/v1/documents/" + firstId + "/bundle").body().get("keys").get(0).get("retiredAt").isNull());
+        JsonAnswer bundle = get(CITIZEN, "/api/v1/documents/" + firstId + "/bundle");
+        assertThat(bundle.body().get("keys").get(0).get("keyId").asText()).isEqualTo(keyBefore);
+        assertThat(org.civicledger.ops.documents.OfflineDocumentCheck.check(before, bundle.body(), bundle.body()).valid()).isTrue();
+    }
+
+    @Test
     void a_type_registered_without_the_certificate_flag_yields_none_even_when_its_code_ends_in_certificate() throws Exception {
         String caseType = "DOCAPI-PARKING-CERTIFICATE";
         JsonAnswer registered = registerCaseType(caseType, null);
@@ -430,7 +477,11 @@ public abstract class DocumentApiContract {
 
     /** Registers a case type of the agency over HTTP, as an operator; no fee, else approval would wait for its payment. */
     JsonAnswer registerCaseType(String caseType, Boolean issuesCertificate) throws Exception {
-        var body = json.createObjectNode().put("caseTypeCode", caseType).put("agencyCode", AGENCY).put("name", "Certificate test")
+        return registerCaseType(caseType, AGENCY, issuesCertificate);
+    }
+
+    JsonAnswer registerCaseType(String caseType, String agency, Boolean issuesCertificate) throws Exception {
+        var body = json.createObjectNode().put("caseTypeCode", caseType).put("agencyCode", agency).put("name", "Certificate test")
                 .put("statutoryProcessingDays", 5);
         body.putArray("requiredDocuments");
         body.set("fee", json.createObjectNode().put("amountMinor", 0).put("currency", "TWD"));
@@ -440,8 +491,12 @@ public abstract class DocumentApiContract {
         return post("operator", "/api/v1/reference/case-types", json.writeValueAsString(body));
     }
 
-    /** Submits a case of the type for {@link #CITIZEN} and approves it; answers its id. */
+    /** Submits a case of the type for {@link #CITIZEN} and has an officer of {@link #AGENCY} approve it; answers its id. */
     String approveACaseOf(String caseType) {
+        return approveACaseOf(caseType, Actor.officer(OFFICER, AGENCY));
+    }
+
+    String approveACaseOf(String caseType, Actor officer) {
         Actor loader = Actor.system("test-loader");
         Integer published = jdbc.queryForObject("SELECT COUNT(*) FROM cmd_calendar_year WHERE calendar_year = 2026", Integer.class);
         if (published == 0) {
@@ -449,13 +504,27 @@ public abstract class DocumentApiContract {
         }
         String caseId = UUID.randomUUID().toString();
         Actor citizen = Actor.citizen(CITIZEN);
-        Actor officer = Actor.officer(OFFICER, AGENCY);
         commands.sendAndWait(new SubmitApplication(caseId, caseType, new Applicant(CITIZEN, new NationalId("A123456789"), "Lin Mei-hua",
                 "mei@example.org", null), List.of(), "submit-" + caseId, citizen));
         commands.sendAndWait(new AcceptCase(caseId, "accept-" + caseId, officer));
         commands.sendAndWait(new StartReview(caseId, "review-" + caseId, officer));
         commands.sendAndWait(new ApproveCase(caseId, "meets the requirements", "approve-" + caseId, officer));
         return caseId;
+    }
+
+    /** The bytes of a case's certificate, downloaded by the applicant (the document exists once the approval returned). */
+    byte[] certificateOf(String caseId) throws Exception {
+        HttpResponse<byte[]> download = http.send(HttpRequest.newBuilder(uri("/api/v1/documents/certificate-" + caseId + "/content"))
+                .header("Authorization", token(CITIZEN)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).as("download of the certificate of " + caseId).isEqualTo(200);
+        return download.body();
+    }
+
+    /** The public verification of certificate bytes once the read model has its signature. */
+    JsonAnswer verifiedSigned(byte[] certificate) throws Exception {
+        await("the signed certificate in the read model").atMost(Duration.ofSeconds(30))
+                .until(() -> "EXECUTED".equals(verify(certificate).text("signOff")));
+        return verify(certificate);
     }
 
     @Test
