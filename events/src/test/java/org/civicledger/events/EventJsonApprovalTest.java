@@ -127,9 +127,9 @@ class EventJsonApprovalTest {
                 "reorganisation of 2025"));
 
         add(samples, new CaseTypeEvent.CaseTypeRegistered("RESIDENCE-CERTIFICATE", "CIVIL-AFFAIRS", "Residence certificate",
-                List.of("id-card", "application-form"), Money.twd(15), 5));
+                List.of("id-card", "application-form"), Money.twd(15), 5, true));
         add(samples, new CaseTypeEvent.CaseTypeRevised("RESIDENCE-CERTIFICATE", "Residence certificate",
-                List.of("id-card", "application-form"), Money.twd(20), 3, Money.twd(15), 5, "fee schedule of 2026"));
+                List.of("id-card", "application-form"), Money.twd(20), 3, false, Money.twd(15), 5, true, "fee schedule of 2026"));
 
         add(samples, new CalendarEvents.CalendarYearPublished(2025,
                 List.of(new Holiday(LocalDate.of(2025, 10, 6), "Mid-Autumn Festival"),
@@ -145,6 +145,21 @@ class EventJsonApprovalTest {
         addReceiptSamples(samples);
         addDocumentSamples(samples);
         return samples;
+    }
+
+    /**
+     * What the approved JSON of each earlier revision reads as today, through the ledger's upcasters: per event class,
+     * per earlier revision. Every event whose revision is past 1 has an entry for each revision before it.
+     */
+    private static Map<Class<?>, Map<String, Object>> earlierRevisions() {
+        Map<Class<?>, Map<String, Object>> earlier = new LinkedHashMap<>();
+        // Revision 1 had no certificate flag; the naming rule of the time gave RESIDENCE-CERTIFICATE a certificate.
+        earlier.put(CaseTypeEvent.CaseTypeRegistered.class, Map.of("1", new CaseTypeEvent.CaseTypeRegistered("RESIDENCE-CERTIFICATE",
+                "CIVIL-AFFAIRS", "Residence certificate", List.of("id-card", "application-form"), Money.twd(15), 5, true)));
+        earlier.put(CaseTypeEvent.CaseTypeRevised.class, Map.of("1", new CaseTypeEvent.CaseTypeRevised("RESIDENCE-CERTIFICATE",
+                "Residence certificate", List.of("id-card", "application-form"), Money.twd(20), 3, true, Money.twd(15), 5, true,
+                "fee schedule of 2026")));
+        return earlier;
     }
 
     private static final String BILL_ID = "bill-2025-0001";
@@ -300,17 +315,50 @@ class EventJsonApprovalTest {
     @TestFactory
     Stream<DynamicTest> the_json_of_each_event_is_as_approved() {
         return samples().entrySet().stream().map(sample -> DynamicTest.dynamicTest(sample.getKey().getSimpleName(),
-                () -> verifyJson(sample.getKey().getSimpleName(), sample.getValue())));
+                () -> verifyJson(approvedName(sample.getKey(), revisionOf(sample.getKey())), sample.getValue())));
     }
 
     @TestFactory
     Stream<DynamicTest> each_approved_json_still_loads_into_an_equal_event() {
         return samples().entrySet().stream().map(sample -> DynamicTest.dynamicTest(sample.getKey().getSimpleName(), () -> {
-            Path approved = APPROVED.resolve(sample.getKey().getSimpleName() + ".json");
+            Path approved = APPROVED.resolve(approvedName(sample.getKey(), revisionOf(sample.getKey())) + ".json");
             assertThat(approved).as("approved JSON of " + sample.getKey().getSimpleName()).exists();
             Object loaded = MAPPER.readValue(Files.readString(approved, StandardCharsets.UTF_8), sample.getKey());
             assertThat(loaded).isEqualTo(sample.getValue());
         }));
+    }
+
+    @Test
+    void every_event_past_its_first_revision_keeps_the_approved_json_of_each_earlier_one() {
+        for (Class<?> type : eventClasses()) {
+            int current = Integer.parseInt(revisionOf(type));
+            for (int earlier = 1; earlier < current; earlier++) {
+                String revision = String.valueOf(earlier);
+                assertThat(APPROVED.resolve(approvedName(type, revision) + ".json")).as("approved JSON of %s revision %s", type, revision)
+                        .exists();
+                assertThat(earlierRevisions().getOrDefault(type, Map.of())).as("what %s revision %s reads as today", type, revision)
+                        .containsKey(revision);
+            }
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> the_approved_json_of_each_earlier_revision_loads_through_the_upcasters_into_the_expected_event() {
+        return earlierRevisions().entrySet().stream().flatMap(type -> type.getValue().entrySet().stream().map(revision ->
+                DynamicTest.dynamicTest(type.getKey().getSimpleName() + " revision " + revision.getKey(), () -> {
+                    String json = Files.readString(APPROVED.resolve(approvedName(type.getKey(), revision.getKey()) + ".json"),
+                            StandardCharsets.UTF_8);
+                    assertThat(StoredEvents.read(type.getKey(), revision.getKey(), json)).isEqualTo(revision.getValue());
+                })));
+    }
+
+    /** Revision 1 is {@code <EventName>.json}, as it always was; a later one is {@code <EventName>.rev<N>.json}. */
+    private static String approvedName(Class<?> type, String revision) {
+        return "1".equals(revision) ? type.getSimpleName() : type.getSimpleName() + ".rev" + revision;
+    }
+
+    private static String revisionOf(Class<?> type) {
+        return type.getAnnotation(Revision.class).value();
     }
 
     private static void verifyJson(String name, Object event) throws IOException {

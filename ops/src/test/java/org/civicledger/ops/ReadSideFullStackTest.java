@@ -120,7 +120,7 @@ class ReadSideFullStackTest {
     void a_case_from_submission_to_decision_shows_in_the_read_models_and_the_read_api() throws Exception {
         commands.sendAndWait(new RegisterAgency("AG-FS", "Full Stack Office", "cmd-fs-1", OPERATOR));
         commands.sendAndWait(new RegisterCaseType("FS-PERMIT", "AG-FS", "Full stack permit", List.of("plan"), Money.twd(0), 10,
-                "cmd-fs-2", OPERATOR));
+                false, "cmd-fs-2", OPERATOR));
         Applicant applicant = new Applicant("citizen-fs", NationalId.withCheckDigit("A12345678"), "Chen Wei", "chen@example.org", null);
         Actor officer = Actor.officer("officer-fs", "AG-FS");
         commands.sendAndWait(new SubmitApplication("case-fs-1", "FS-PERMIT", applicant,
@@ -168,7 +168,7 @@ class ReadSideFullStackTest {
     void a_replay_rebuilds_the_case_status_read_model_row_for_row() throws Exception {
         commands.sendAndWait(new RegisterAgency("AG-RP", "Replay Office", "cmd-rp-1", OPERATOR));
         commands.sendAndWait(new RegisterCaseType("RP-PERMIT", "AG-RP", "Replay permit", List.of(), Money.twd(0), 5,
-                "cmd-rp-2", OPERATOR));
+                false, "cmd-rp-2", OPERATOR));
         Applicant applicant = new Applicant("citizen-rp", NationalId.withCheckDigit("B12345678"), "Wu Jie", null, "0912345678");
         commands.sendAndWait(new SubmitApplication("case-rp-1", "RP-PERMIT", applicant, List.of(), "cmd-rp-3",
                 Actor.citizen("citizen-rp")));

@@ -51,9 +51,9 @@ class PostgresReadModelsTest {
         feed = new EventFeed(Instant.parse("2025-01-02T01:00:00Z"),
                 new CaseStatusProjection(jdbc), new CitizenHistoryProjection(jdbc), new ReferenceDataProjection(jdbc));
         feed.deliver("AG-BUILD", new AgencyRegistered("AG-BUILD", "Building Office"));
-        feed.deliver("BP", new CaseTypeRegistered("BP", "AG-BUILD", "Building permit", List.of("floor-plan"), Money.twd(250), 10));
-        feed.deliver("BP", new CaseTypeRevised("BP", "Building permit", List.of("floor-plan"), Money.twd(300), 12,
-                Money.twd(250), 10, "fee schedule 2025"));
+        feed.deliver("BP", new CaseTypeRegistered("BP", "AG-BUILD", "Building permit", List.of("floor-plan"), Money.twd(250), 10, false));
+        feed.deliver("BP", new CaseTypeRevised("BP", "Building permit", List.of("floor-plan"), Money.twd(300), 12, false,
+                Money.twd(250), 10, false, "fee schedule 2025"));
         feed.deliver("2025", new CalendarYearPublished(2025, List.of(new Holiday(LocalDate.of(2025, 1, 1), "New Year")),
                 List.of(LocalDate.of(2025, 2, 8)), "DGPA 2025"));
         AgencyDashboardTest.load(feed);

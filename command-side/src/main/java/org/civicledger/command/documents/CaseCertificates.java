@@ -6,12 +6,14 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.civicledger.command.documents.SigningKeyring.KeyResult;
+import org.civicledger.command.reference.ReferenceCatalog;
+import org.civicledger.command.reference.ReferenceCatalog.CaseTypeTerms;
 import org.civicledger.events.cases.CaseEvent.ApplicationSubmitted;
 import org.civicledger.events.cases.CaseEvent.CaseApproved;
 import org.civicledger.events.common.Actor;
-import org.civicledger.events.documents.DocumentCommands;
+import org.civicledger.events.documents.DocumentCommands.RegisterAgencySigningKey;
 import org.civicledger.events.documents.DocumentCommands.RegisterDocument;
-import org.civicledger.events.documents.DocumentCommands.RegisterSigningKey;
 import org.civicledger.events.documents.DocumentCommands.SignDocument;
 import org.civicledger.events.documents.DocumentKind;
 import org.civicledger.events.documents.Party;
@@ -21,17 +23,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Certificates of approved cases: when a case whose type has a certificate ({@link #hasCertificate}) is approved, the
- * ledger registers the certificate document (id {@link #certificateIdOf} the case id), signs it with the agency's own
- * key ({@link AgencySigningKeys}, registered on the agency's keyring on first use) and delivers it to the applicant.
+ * Certificates of approved cases: when a case whose type issues a certificate is approved, the
+ * ledger registers the certificate document (id {@link #certificateIdOf} the case id), signs it with the agency's
+ * current key ({@link AgencySigningKeys}: the highest version its keyring holds, registered there on first use; an
+ * operator's rotation moves it to the next) and delivers it to the applicant.
  *
  * <p>A subscribing processor ({@value #PROCESSING_GROUP}), like {@code CaseFees}: the certificate is issued in the
  * transaction that approves the case, so no approved case of such a type is ever without its certificate. Only live
  * events reach it (a subscribing processor does not replay) and a case is approved once, so each case gets one
  * certificate; its id is derived from the case id, so an attempt to issue it twice would collide on the id.
  *
- * <p>Whether a case type has a certificate is a naming rule, so that no frozen event changes: its code ends in
- * {@code -CERTIFICATE} (as {@code RESIDENCE-CERTIFICATE}).
+ * <p>Whether a case type issues a certificate is a property of the case type ({@code issuesCertificate} of its
+ * registration and revisions, read from the {@link ReferenceCatalog} as the terms of the submission); it is decided when
+ * the application is submitted, so a case keeps the terms it was submitted under. Case types stored before that
+ * property existed issue one when their code ends in {@code -CERTIFICATE}, as they did then (the events' upcaster).
  */
 @Component
 @ProcessingGroup(CaseCertificates.PROCESSING_GROUP)
@@ -42,15 +47,13 @@ public class CaseCertificates {
     private final CommandGateway commands;
     private final JdbcTemplate jdbc;
     private final AgencySigningKeys agencyKeys;
+    private final ReferenceCatalog catalog;
 
-    public CaseCertificates(CommandGateway commands, JdbcTemplate jdbc, AgencySigningKeys agencyKeys) {
+    public CaseCertificates(CommandGateway commands, JdbcTemplate jdbc, AgencySigningKeys agencyKeys, ReferenceCatalog catalog) {
         this.commands = commands;
         this.jdbc = jdbc;
         this.agencyKeys = agencyKeys;
-    }
-
-    public static boolean hasCertificate(String caseTypeCode) {
-        return caseTypeCode != null && caseTypeCode.endsWith("-CERTIFICATE");
+        this.catalog = catalog;
     }
 
     /** {@code certificate-<case id>}, or a name-based UUID of it when that would be longer than an id may be. */
@@ -61,7 +64,7 @@ public class CaseCertificates {
 
     @EventHandler
     public void on(ApplicationSubmitted event) {
-        if (!hasCertificate(event.caseTypeCode())) {
+        if (!catalog.caseType(event.caseTypeCode()).map(CaseTypeTerms::issuesCertificate).orElse(false)) {
             return;
         }
         Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM cmd_case_certificate WHERE case_id = ?", Integer.class, event.caseId());
@@ -86,15 +89,14 @@ public class CaseCertificates {
         // The agency signs as itself: the ledger acting under the agency's subject.
         Actor actor = Actor.system(signer.subject());
         String documentId = certificateIdOf(event.caseId());
-        String keyring = DocumentCommands.keyringOf(signer.subject());
-        // Registering the same key again is answered as a repeat: the agency's keyring holds it once.
-        commands.sendAndWait(new RegisterSigningKey(keyring, signer, agencyKeys.publicKeyBase64(agency), documentId + "/agency-key", actor));
+        // The agency's current key, registered on its keyring the first time; afterwards answered as a repeat.
+        KeyResult key = commands.sendAndWait(RegisterAgencySigningKey.of(agency, documentId + "/agency-key", actor));
         byte[] content = content(documentId, event, certificate);
         List<Party> recipients = certificate.citizenSubject() == null ? List.of()
                 : List.of(new Party(certificate.citizenSubject(), PartyRole.CITIZEN, null));
         commands.sendAndWait(new RegisterDocument(documentId, content, DocumentKind.CERTIFICATE, "Certificate of case " + event.caseId(),
                 agency, recipients, null, List.of(new SignOffStep(List.of(signer))), documentId + "/register", actor));
-        commands.sendAndWait(new SignDocument(documentId, agencyKeys.keyId(agency), agencyKeys.sign(agency, Signatures.sha256(content)),
+        commands.sendAndWait(new SignDocument(documentId, key.keyId(), agencyKeys.sign(agency, key.keyId(), Signatures.sha256(content)),
                 documentId + "/sign", actor));
         // Executed by the agency's signature, the certificate is delivered to the applicant in the same append.
     }

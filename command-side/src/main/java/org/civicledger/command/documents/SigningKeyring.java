@@ -5,24 +5,30 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.civicledger.command.reference.ReferenceCatalog;
 import org.civicledger.command.rules.Require;
 import org.civicledger.events.common.Actor;
 import org.civicledger.events.common.Role;
 import org.civicledger.events.common.RuleViolation;
 import org.civicledger.events.documents.DocumentCommands;
+import org.civicledger.events.documents.DocumentCommands.RegisterAgencySigningKey;
 import org.civicledger.events.documents.DocumentCommands.RegisterSigningKey;
 import org.civicledger.events.documents.DocumentCommands.RevokeSigningKey;
+import org.civicledger.events.documents.DocumentCommands.RotateAgencySigningKey;
 import org.civicledger.events.documents.DocumentCommands.RotateSigningKey;
 import org.civicledger.events.documents.Party;
 import org.civicledger.events.documents.PartyRole;
+import org.civicledger.events.documents.SignatureAlgorithm;
 import org.civicledger.events.documents.SigningKeyEvent.SigningKeyRegistered;
 import org.civicledger.events.documents.SigningKeyEvent.SigningKeyRevoked;
 import org.civicledger.events.documents.SigningKeyEvent.SigningKeyRotated;
@@ -32,6 +38,10 @@ import org.civicledger.events.documents.SigningKeyEvent.SigningKeyRotated;
  * registered, and when each stopped signing. Rules: a key is Ed25519 or ECDSA P-256; the signer registers their own
  * key, or an operator (or the ledger itself) does it for them; a rotated or revoked key signs no more, and a key is
  * revoked once.
+ *
+ * <p>An agency's keyring also holds the keys the ledger derives for it ({@link AgencySigningKeys}, versions 1, 2, ...):
+ * the current one is the highest version registered; it is registered on first use ({@code RegisterAgencySigningKey})
+ * and an operator moves the agency to the next version ({@code RotateAgencySigningKey}), which retires it.
  */
 public class SigningKeyring {
 
@@ -134,6 +144,70 @@ public class SigningKeyring {
         return new KeyResult(keyringId, command.keyId(), null, false);
     }
 
+    /**
+     * The agency's current derived key, registered when the keyring holds none yet (version 1, or the version a rotation
+     * made before first use). A current key that was revoked is not replaced here: an operator rotates it, so that a
+     * new key is a decision someone took and not a side effect of issuing a certificate.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public KeyResult handle(RegisterAgencySigningKey command, AgencySigningKeys agencyKeys, Clock clock) {
+        Party party = agencyParty(command.keyringId(), command.agencyCode());
+        requireKeeper(command.actor(), party);
+        requireSigner(party);
+        OptionalInt current = currentAgencyVersion(command.agencyCode(), agencyKeys);
+        if (current.isEmpty()) {
+            requireRoom();
+            String keyId = agencyKeys.keyId(command.agencyCode(), 1);
+            apply(new SigningKeyRegistered(command.keyringId(), party, keyId, SignatureAlgorithm.ED25519,
+                    agencyKeys.publicKeyBase64(command.agencyCode(), 1), clock.instant()));
+            return new KeyResult(command.keyringId(), keyId, SignatureAlgorithm.ED25519.name(), false);
+        }
+        String keyId = agencyKeys.keyId(command.agencyCode(), current.getAsInt());
+        if (keys.get(keyId).revokedAt != null) {
+            throw RuleViolation.conflict("RevokedAgencyKeysAreRotated", "the agency's key " + keyId
+                    + " is revoked: an operator rotates the agency's key before it signs again");
+        }
+        return new KeyResult(keyringId, keyId, SignatureAlgorithm.ED25519.name(), true);
+    }
+
+    /**
+     * Registers the next version of the agency's derived key and retires the derived keys still signing. Before any
+     * rotation the agency's key is version 1, registered or not yet, so the first rotation brings version 2. Keys an
+     * operator registered for the agency from elsewhere are not the ledger's to rotate: they are left as they are.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public KeyResult handle(RotateAgencySigningKey command, AgencySigningKeys agencyKeys, ReferenceCatalog catalog, Clock clock) {
+        Party party = agencyParty(command.keyringId(), command.agencyCode());
+        requireKeeper(command.actor(), party);
+        if (!catalog.agencyExists(command.agencyCode())) {
+            throw RuleViolation.notFound("AgencyIsRegistered", "agencyCode", "agency " + command.agencyCode() + " is not registered");
+        }
+        requireSigner(party);
+        int next = currentAgencyVersion(command.agencyCode(), agencyKeys).orElse(1) + 1;
+        if (next > AgencySigningKeys.VERSIONS_MAX) {
+            throw RuleViolation.conflict("KeyringHasRoom", "an agency's key has at most " + AgencySigningKeys.VERSIONS_MAX + " versions");
+        }
+        String newKeyId = agencyKeys.keyId(command.agencyCode(), next);
+        if (keys.containsKey(newKeyId)) {
+            throw RuleViolation.conflict("RotationBringsANewKey", "version " + next + " of the agency's key is registered already");
+        }
+        requireRoom();
+        List<String> signing = keys.entrySet().stream()
+                .filter(key -> key.getValue().retiredAt == null && key.getValue().revokedAt == null)
+                .map(Map.Entry::getKey)
+                .filter(keyId -> agencyKeys.versionOf(command.agencyCode(), keyId).isPresent())
+                .toList();
+        Instant now = clock.instant();
+        apply(new SigningKeyRegistered(command.keyringId(), party, newKeyId, SignatureAlgorithm.ED25519,
+                agencyKeys.publicKeyBase64(command.agencyCode(), next), now));
+        for (String retired : signing) {
+            apply(new SigningKeyRotated(command.keyringId(), retired, newKeyId, now));
+        }
+        return new KeyResult(command.keyringId(), newKeyId, SignatureAlgorithm.ED25519.name(), false);
+    }
+
     /** The key as the signing rules need it; empty when this keyring never registered it. */
     public Optional<SigningKeyFacts> key(String keyId) {
         Key key = keys.get(keyId);
@@ -160,6 +234,27 @@ public class SigningKeyring {
     @EventSourcingHandler
     void on(SigningKeyRevoked event) {
         keys.get(event.keyId()).revokedAt = event.revokedAt();
+    }
+
+    /** The highest version of the agency's derived key this keyring holds; empty when it holds none. */
+    private OptionalInt currentAgencyVersion(String agencyCode, AgencySigningKeys agencyKeys) {
+        return keys.keySet().stream().map(keyId -> agencyKeys.versionOf(agencyCode, keyId))
+                .filter(OptionalInt::isPresent).mapToInt(OptionalInt::getAsInt).max();
+    }
+
+    /** The party of an agency's keyring; the keyring is the agency's own. */
+    private static Party agencyParty(String keyringId, String agencyCode) {
+        Require.code("agencyCode", agencyCode);
+        if (!DocumentCommands.keyringOf(DocumentCommands.agencySignerOf(agencyCode)).equals(keyringId)) {
+            throw RuleViolation.invalid("OneKeyringPerSigner", "agencyCode", "the keyring is named after its agency");
+        }
+        return AgencySigningKeys.partyOf(agencyCode);
+    }
+
+    private void requireSigner(Party party) {
+        if (signer != null && !signer.equals(party)) {
+            throw RuleViolation.conflict("OneSignerPerKeyring", "this keyring's signer acts as " + describe(signer));
+        }
     }
 
     private static Signatures.ParsedKey parse(String publicKey) {

@@ -126,11 +126,15 @@ public final class MasterKey {
     }
 
     /**
-     * The 32-byte Ed25519 seed of an agency's document signing key: HMAC-SHA256(master key,
-     * {@code "civic-ledger agency signing key v1\n" + agencyCode}). Derived, never stored: every node holds the same key.
+     * The 32-byte Ed25519 seed of version {@code version} (1, 2, ...) of an agency's document signing key:
+     * HMAC-SHA256(master key, {@code "civic-ledger agency signing key v<version>\n" + agencyCode}). Derived, never
+     * stored: every node holds the same key. A rotation moves the agency to the next version (docs/documents.md).
      */
-    public byte[] agencySigningSeed(String agencyCode) {
-        return derive("civic-ledger agency signing key v1\n" + agencyCode);
+    public byte[] agencySigningSeed(String agencyCode, int version) {
+        if (version < 1) {
+            throw new IllegalArgumentException("agency key versions start at 1: " + version);
+        }
+        return derive("civic-ledger agency signing key v" + version + "\n" + agencyCode);
     }
 
     /** The key derived for one purpose: HMAC-SHA256(master key, label). */

@@ -16,7 +16,10 @@ import org.civicledger.events.reference.CaseTypeEvent.CaseTypeRevised;
 import org.civicledger.events.reference.ReferenceCommands.RegisterCaseType;
 import org.civicledger.events.reference.ReferenceCommands.ReviseCaseType;
 
-/** A service citizens apply for, owned by one agency, with its required documents, fee and statutory days. */
+/**
+ * A service citizens apply for, owned by one agency, with its required documents, fee and statutory days, and whether an
+ * approved case of it yields a signed certificate (docs/documents.md).
+ */
 public class CaseType {
 
     /** The longest statutory processing time the ledger accepts for a case type, in working days. */
@@ -27,6 +30,7 @@ public class CaseType {
     private String caseTypeCode;
     private Money fee;
     private int statutoryProcessingDays;
+    private boolean issuesCertificate;
 
     protected CaseType() {
         // For Axon's event sourcing.
@@ -43,7 +47,7 @@ public class CaseType {
         }
         validateTerms(command.name(), command.requiredDocuments(), command.fee(), command.statutoryProcessingDays());
         apply(new CaseTypeRegistered(command.caseTypeCode(), command.agencyCode(), command.name(),
-                List.copyOf(command.requiredDocuments()), command.fee(), command.statutoryProcessingDays()));
+                List.copyOf(command.requiredDocuments()), command.fee(), command.statutoryProcessingDays(), command.issuesCertificate()));
     }
 
     @CommandHandler
@@ -51,8 +55,10 @@ public class CaseType {
         Require.referenceDataKeeper(command.actor());
         validateTerms(command.name(), command.requiredDocuments(), command.fee(), command.statutoryProcessingDays());
         Require.text("reason", command.reason(), 500);
+        // A revision that does not mention the certificate keeps it as it is.
+        boolean certificate = command.issuesCertificate() == null ? issuesCertificate : command.issuesCertificate();
         apply(new CaseTypeRevised(caseTypeCode, command.name(), List.copyOf(command.requiredDocuments()), command.fee(),
-                command.statutoryProcessingDays(), fee, statutoryProcessingDays, command.reason()));
+                command.statutoryProcessingDays(), certificate, fee, statutoryProcessingDays, issuesCertificate, command.reason()));
     }
 
     private static void validateTerms(String name, List<String> requiredDocuments, Money fee, int statutoryDays) {
@@ -76,11 +82,13 @@ public class CaseType {
         caseTypeCode = event.caseTypeCode();
         fee = event.fee();
         statutoryProcessingDays = event.statutoryProcessingDays();
+        issuesCertificate = event.issuesCertificate();
     }
 
     @EventSourcingHandler
     void on(CaseTypeRevised event) {
         fee = event.fee();
         statutoryProcessingDays = event.statutoryProcessingDays();
+        issuesCertificate = event.issuesCertificate();
     }
 }

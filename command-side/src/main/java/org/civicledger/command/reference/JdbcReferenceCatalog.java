@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *       (a generation counter);</li>
  *   <li>a change stored <em>on another node</em> is seen here at the latest {@link #CASE_TYPE_TIME_TO_LIVE}
  *       after it committed: until then a submission on this node may still be taken under the former
- *       terms (documents, fee, statutory days), as it would have been a moment before the change;</li>
+ *       terms (documents, fee, statutory days, certificate), as it would have been a moment before the change;</li>
  *   <li>an unknown case type is never cached: a type registered anywhere is offered at once.</li>
  * </ul>
  * The time to live runs on {@link System#nanoTime()}, not on the business clock.
@@ -57,10 +57,10 @@ public class JdbcReferenceCatalog implements ReferenceCatalog {
         }
         long readInGeneration = generation.get();
         List<CaseTypeTerms> rows = jdbc.query(
-                "SELECT case_type_code, agency_code, name, required_documents, fee_minor, fee_currency, statutory_days "
-                        + "FROM cmd_case_type WHERE case_type_code = ?",
+                "SELECT case_type_code, agency_code, name, required_documents, fee_minor, fee_currency, statutory_days, "
+                        + "issues_certificate FROM cmd_case_type WHERE case_type_code = ?",
                 (rs, i) -> new CaseTypeTerms(rs.getString(1), rs.getString(2), rs.getString(3),
-                        splitDocuments(rs.getString(4)), new Money(rs.getLong(5), rs.getString(6)), rs.getInt(7)),
+                        splitDocuments(rs.getString(4)), new Money(rs.getLong(5), rs.getString(6)), rs.getInt(7), rs.getBoolean(8)),
                 caseTypeCode);
         Optional<CaseTypeTerms> terms = rows.stream().findFirst();
         if (terms.isPresent()) {

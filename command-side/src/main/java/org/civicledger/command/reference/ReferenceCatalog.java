@@ -18,8 +18,11 @@ public interface ReferenceCatalog {
 
     boolean agencyExists(String agencyCode);
 
-    /** The terms under which new cases of one type are accepted. */
+    /**
+     * The terms under which new cases of one type are accepted; {@code issuesCertificate}: an approved case of the type
+     * yields a signed certificate.
+     */
     record CaseTypeTerms(String caseTypeCode, String agencyCode, String name, List<String> requiredDocuments, Money fee,
-                         int statutoryProcessingDays) {
+                         int statutoryProcessingDays, boolean issuesCertificate) {
     }
 }

@@ -51,18 +51,18 @@ public class ReferenceCatalogUpdater {
     void on(CaseTypeRegistered event) {
         jdbc.update("DELETE FROM cmd_case_type WHERE case_type_code = ?", event.caseTypeCode());
         jdbc.update("INSERT INTO cmd_case_type (case_type_code, agency_code, name, required_documents, fee_minor, fee_currency, "
-                        + "statutory_days) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        + "statutory_days, issues_certificate) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 event.caseTypeCode(), event.agencyCode(), event.name(), JdbcReferenceCatalog.joinDocuments(event.requiredDocuments()),
-                event.fee().amountMinor(), event.fee().currency(), event.statutoryProcessingDays());
+                event.fee().amountMinor(), event.fee().currency(), event.statutoryProcessingDays(), event.issuesCertificate());
         catalog.caseTypeChanged(event.caseTypeCode());
     }
 
     @EventHandler
     void on(CaseTypeRevised event) {
-        jdbc.update("UPDATE cmd_case_type SET name = ?, required_documents = ?, fee_minor = ?, fee_currency = ?, statutory_days = ? "
-                        + "WHERE case_type_code = ?",
+        jdbc.update("UPDATE cmd_case_type SET name = ?, required_documents = ?, fee_minor = ?, fee_currency = ?, statutory_days = ?, "
+                        + "issues_certificate = ? WHERE case_type_code = ?",
                 event.name(), JdbcReferenceCatalog.joinDocuments(event.requiredDocuments()), event.fee().amountMinor(),
-                event.fee().currency(), event.statutoryProcessingDays(), event.caseTypeCode());
+                event.fee().currency(), event.statutoryProcessingDays(), event.issuesCertificate(), event.caseTypeCode());
         catalog.caseTypeChanged(event.caseTypeCode());
     }
 

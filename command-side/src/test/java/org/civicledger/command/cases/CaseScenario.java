@@ -78,7 +78,7 @@ final class CaseScenario {
 
     static InMemoryReferenceCatalog catalog() {
         return new InMemoryReferenceCatalog()
-                .withCaseType(new CaseTypeTerms(CASE_TYPE, AGENCY, "Residence certificate", REQUIRED_DOCUMENTS, FEE, STATUTORY_DAYS))
+                .withCaseType(new CaseTypeTerms(CASE_TYPE, AGENCY, "Residence certificate", REQUIRED_DOCUMENTS, FEE, STATUTORY_DAYS, true))
                 .withAgency(OTHER_AGENCY);
     }
 

@@ -32,6 +32,9 @@ class WhenASignerKeepsKeys {
     void setUp() {
         fixture = new AggregateTestFixture<>(SigningKeyring.class);
         fixture.registerInjectableResource(new FixtureClock(fixture::currentTime, TAIPEI));
+        // The agency key handlers of the same aggregate take these; the rules tested here do not use them.
+        fixture.registerInjectableResource(new AgencySigningKeys(WhenAnAgencyKeyIsRotated.MASTER));
+        fixture.registerInjectableResource(new org.civicledger.command.support.InMemoryReferenceCatalog());
     }
 
     private static SigningKeyRegistered chenRegistered() {

@@ -30,7 +30,7 @@ class WhenAnOperatorKeepsTheCaseTypes {
 
     private static RegisterCaseType register(String agencyCode, Money fee, int statutoryDays, Actor actor) {
         return new RegisterCaseType("RESIDENCE-CERTIFICATE", agencyCode, "Residence certificate", DOCUMENTS, fee, statutoryDays,
-                "cmd-1", actor);
+                true, "cmd-1", actor);
     }
 
     @Test
@@ -38,7 +38,16 @@ class WhenAnOperatorKeepsTheCaseTypes {
         fixture.givenNoPriorActivity()
                 .when(register("CIVIL-AFFAIRS", Money.twd(15), 5, LOADER))
                 .expectEvents(new CaseTypeRegistered("RESIDENCE-CERTIFICATE", "CIVIL-AFFAIRS", "Residence certificate", DOCUMENTS,
-                        Money.twd(15), 5));
+                        Money.twd(15), 5, true));
+    }
+
+    @Test
+    void a_case_type_says_itself_whether_it_issues_a_certificate_whatever_its_code() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterCaseType("PARKING-CERTIFICATE", "CIVIL-AFFAIRS", "Parking permit", List.of(), Money.twd(0), 5,
+                        false, "cmd-1", LOADER))
+                .expectEvents(new CaseTypeRegistered("PARKING-CERTIFICATE", "CIVIL-AFFAIRS", "Parking permit", List.of(), Money.twd(0),
+                        5, false));
     }
 
     @Test
@@ -74,12 +83,22 @@ class WhenAnOperatorKeepsTheCaseTypes {
     }
 
     @Test
-    void a_revision_keeps_the_previous_fee_and_statutory_days_for_auditors() {
+    void a_revision_keeps_the_previous_fee_statutory_days_and_certificate_for_auditors() {
         fixture.given(new CaseTypeRegistered("RESIDENCE-CERTIFICATE", "CIVIL-AFFAIRS", "Residence certificate", DOCUMENTS,
-                        Money.twd(15), 5))
-                .when(new ReviseCaseType("RESIDENCE-CERTIFICATE", "Residence certificate", DOCUMENTS, Money.twd(20), 3,
+                        Money.twd(15), 5, true))
+                .when(new ReviseCaseType("RESIDENCE-CERTIFICATE", "Residence certificate", DOCUMENTS, Money.twd(20), 3, false,
                         "fee schedule of 2026", "cmd-2", LOADER))
                 .expectEvents(new CaseTypeRevised("RESIDENCE-CERTIFICATE", "Residence certificate", DOCUMENTS, Money.twd(20), 3,
-                        Money.twd(15), 5, "fee schedule of 2026"));
+                        false, Money.twd(15), 5, true, "fee schedule of 2026"));
+    }
+
+    @Test
+    void a_revision_that_does_not_mention_the_certificate_keeps_it_as_it_was() {
+        fixture.given(new CaseTypeRegistered("RESIDENCE-CERTIFICATE", "CIVIL-AFFAIRS", "Residence certificate", DOCUMENTS,
+                        Money.twd(15), 5, true))
+                .when(new ReviseCaseType("RESIDENCE-CERTIFICATE", "Residence certificate", DOCUMENTS, Money.twd(20), 3, null,
+                        "fee schedule of 2026", "cmd-2", LOADER))
+                .expectEvents(new CaseTypeRevised("RESIDENCE-CERTIFICATE", "Residence certificate", DOCUMENTS, Money.twd(20), 3,
+                        true, Money.twd(15), 5, true, "fee schedule of 2026"));
     }
 }

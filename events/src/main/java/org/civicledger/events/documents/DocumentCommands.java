@@ -74,8 +74,38 @@ public final class DocumentCommands {
             implements LedgerCommand {
     }
 
+    /**
+     * Registers on the agency's keyring the current version of its signing key, derived from the master key, when the
+     * keyring does not hold it yet, and answers it (a repeat is answered as one): the key the ledger signs the agency's
+     * certificates with. Sent by the ledger itself.
+     */
+    public record RegisterAgencySigningKey(@TargetAggregateIdentifier String keyringId, String agencyCode, String commandId, Actor actor)
+            implements LedgerCommand {
+
+        public static RegisterAgencySigningKey of(String agencyCode, String commandId, Actor actor) {
+            return new RegisterAgencySigningKey(keyringOf(agencySignerOf(agencyCode)), agencyCode, commandId, actor);
+        }
+    }
+
+    /**
+     * Moves the agency to the next version of its derived signing key: registers it and retires the current one, which
+     * signs no more from then (what it signed stays valid). By an operator.
+     */
+    public record RotateAgencySigningKey(@TargetAggregateIdentifier String keyringId, String agencyCode, String commandId, Actor actor)
+            implements LedgerCommand {
+
+        public static RotateAgencySigningKey of(String agencyCode, String commandId, Actor actor) {
+            return new RotateAgencySigningKey(keyringOf(agencySignerOf(agencyCode)), agencyCode, commandId, actor);
+        }
+    }
+
     /** The keyring of a signer: one per account subject, prefixed so it never collides with another aggregate's id. */
     public static String keyringOf(String signerSubject) {
         return "signing-keys:" + signerSubject;
+    }
+
+    /** The subject an agency signs as, {@code agency-<code>}: its own keyring is {@code keyringOf} it. */
+    public static String agencySignerOf(String agencyCode) {
+        return "agency-" + agencyCode;
     }
 }

@@ -23,6 +23,7 @@ public final class ReferenceCommands {
             implements LedgerCommand {
     }
 
+    /** Registers a case type; {@code issuesCertificate} says whether an approved case of it yields a signed certificate. */
     public record RegisterCaseType(
             @TargetAggregateIdentifier String caseTypeCode,
             String agencyCode,
@@ -30,17 +31,22 @@ public final class ReferenceCommands {
             List<String> requiredDocuments,
             Money fee,
             int statutoryProcessingDays,
+            boolean issuesCertificate,
             String commandId,
             Actor actor) implements LedgerCommand {
     }
 
-    /** Changes the terms of a case type from now on; cases already submitted keep their terms. */
+    /**
+     * Changes the terms of a case type from now on; cases already submitted keep their terms. A null
+     * {@code issuesCertificate} keeps whether the type issues a certificate as it is.
+     */
     public record ReviseCaseType(
             @TargetAggregateIdentifier String caseTypeCode,
             String name,
             List<String> requiredDocuments,
             Money fee,
             int statutoryProcessingDays,
+            Boolean issuesCertificate,
             String reason,
             String commandId,
             Actor actor) implements LedgerCommand {

@@ -33,6 +33,8 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.civicledger.events.EventUpcasters;
 import org.civicledger.command.notices.CaseNoticePolicy;
 import org.civicledger.command.privacy.PersonalDataModule;
 import org.civicledger.command.privacy.PersonalDataSealing;
@@ -107,11 +109,22 @@ public class AxonConfiguration {
         return new SQLStateResolver("23505");
     }
 
+    /**
+     * The upcasters of the contract ({@link EventUpcasters}): stored events of an earlier revision are read as the records
+     * of today. Axon's auto-configuration registers this bean with its configurer (the Axon Server store reads through
+     * it); the JDBC store below is given it explicitly, since it is built here and not by Axon.
+     */
+    @Bean
+    public EventUpcaster eventUpcasters() {
+        return EventUpcasters.chain();
+    }
+
     /** The JDBC event store, with the integrity hash chain; with the {@code axonserver} profile Axon Server takes its place. */
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
     public EventStorageEngine eventStorageEngine(Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 @Qualifier("eventUpcasters") EventUpcaster eventUpcasters,
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
@@ -120,6 +133,7 @@ public class AxonConfiguration {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
+                .upcasterChain(eventUpcasters)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .persistenceExceptionResolver(persistenceExceptionResolver)

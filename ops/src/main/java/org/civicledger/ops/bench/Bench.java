@@ -116,7 +116,7 @@ public final class Bench {
         Integer types = jdbc.queryForObject("SELECT COUNT(*) FROM cmd_case_type WHERE case_type_code = ?", Integer.class, CASE_TYPE);
         if (types == null || types == 0) {
             gateway.sendAndWait(new RegisterCaseType(CASE_TYPE, AGENCY, "Bench application", List.of(), Money.twd(0), 10,
-                    "bench-case-type", BENCH));
+                    false, "bench-case-type", BENCH));
         }
     }
 

@@ -157,7 +157,7 @@ public final class RebuildBench {
         Integer types = jdbc.queryForObject("SELECT COUNT(*) FROM cmd_case_type WHERE case_type_code = ?", Integer.class, CASE_TYPE);
         if (types == null || types == 0) {
             gateway.sendAndWait(new RegisterCaseType(CASE_TYPE, AGENCY, "Rebuild bench permit", List.of("plan"), Money.twd(300), 10,
-                    runId + "-case-type", BENCH));
+                    false, runId + "-case-type", BENCH));
         }
     }
 

@@ -151,8 +151,9 @@ public final class DemoCityLoader {
             runAll(pool, city.agencies(), agency -> send(new RegisterAgency(agency.code(), agency.name(),
                     "demo-agency-" + agency.code(), LOADER), commands), failures);
             registerCaseFeeProvider(commands);
+            // The generated city's types issue no certificate; the documents demo registers one that does (DemoDocuments).
             runAll(pool, city.caseTypes(), type -> send(new RegisterCaseType(type.code(), type.agencyCode(), type.name(),
-                    type.requiredDocuments(), Money.twd(type.feeTwd()), type.statutoryDays(), "demo-case-type-" + type.code(),
+                    type.requiredDocuments(), Money.twd(type.feeTwd()), type.statutoryDays(), false, "demo-case-type-" + type.code(),
                     LOADER), commands), failures);
             long referenceDone = System.nanoTime();
             out.printf("  registered %d agencies and %d case types in %.1f s%n", city.agencies().size(),

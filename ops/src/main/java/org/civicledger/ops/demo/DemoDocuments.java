@@ -43,7 +43,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The demo's documents (issue #7): a maintenance contract signed by a Public Works officer (Ed25519) and then by a
  * vendor's representative (ECDSA P-256), delivered; a tampered copy beside it; and a residence certificate the ledger
- * issues itself when a case of a {@code -CERTIFICATE} type is approved. Keys are made fresh with the JDK; the files
+ * issues itself when a case of its certificate case type (registered with {@code issuesCertificate}) is approved. Keys are made fresh with the JDK; the files
  * to verify are written under {@code <data dir>/demo-documents}. Done once per store.
  */
 public final class DemoDocuments {
@@ -77,7 +77,7 @@ public final class DemoDocuments {
         if (agencies == null || agencies == 0) {
             gateway.sendAndWait(new RegisterAgency(AGENCY, "Public Works (documents demo)", "demo-docs-agency", LOADER));
             gateway.sendAndWait(new RegisterCaseType(CASE_TYPE, AGENCY, "Residence certificate", List.of(), Money.twd(0), 5,
-                    "demo-docs-case-type", LOADER));
+                    true, "demo-docs-case-type", LOADER));
         }
         String run = UUID.randomUUID().toString().substring(0, 8);
         KeyPair officerKey = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();

@@ -27,10 +27,8 @@ import org.civicledger.events.cases.CaseCommands.ApproveCase;
 import org.civicledger.events.cases.CaseCommands.StartReview;
 import org.civicledger.events.cases.CaseCommands.SubmitApplication;
 import org.civicledger.events.common.Actor;
-import org.civicledger.events.common.Money;
 import org.civicledger.events.common.NationalId;
 import org.civicledger.events.reference.ReferenceCommands.PublishCalendarYear;
-import org.civicledger.events.reference.ReferenceCommands.RegisterCaseType;
 import org.civicledger.events.reference.ReferenceCommands.RegisterAgency;
 import org.civicledger.ops.support.JsonAnswer;
 import org.civicledger.ops.support.MutableClock;
@@ -365,23 +363,16 @@ public abstract class DocumentApiContract {
     }
 
     @Test
-    void an_approved_case_of_a_certificate_type_yields_a_certificate_signed_by_the_agency_and_delivered_to_the_applicant() throws Exception {
-        Actor loader = Actor.system("test-loader");
-        Integer published = jdbc.queryForObject("SELECT COUNT(*) FROM cmd_calendar_year WHERE calendar_year = 2026", Integer.class);
-        if (published == 0) {
-            commands.sendAndWait(new PublishCalendarYear(2026, List.of(), List.of(), "test", "docapi-cal-2026", loader));
-        }
-        String caseType = "DOCAPI-RESIDENCE-CERTIFICATE";
-        // No fee: approval would otherwise wait for the fee's payment (CaseFees).
-        commands.sendAndWait(new RegisterCaseType(caseType, AGENCY, "Residence certificate", List.of(), Money.twd(0), 5, "docapi-ct", loader));
-        String caseId = UUID.randomUUID().toString();
-        Actor citizen = Actor.citizen(CITIZEN);
-        Actor officer = Actor.officer(OFFICER, AGENCY);
-        commands.sendAndWait(new SubmitApplication(caseId, caseType, new Applicant(CITIZEN, new NationalId("A123456789"), "Lin Mei-hua",
-                "mei@example.org", null), List.of(), "submit-" + caseId, citizen));
-        commands.sendAndWait(new AcceptCase(caseId, "accept-" + caseId, officer));
-        commands.sendAndWait(new StartReview(caseId, "review-" + caseId, officer));
-        commands.sendAndWait(new ApproveCase(caseId, "meets the requirements", "approve-" + caseId, officer));
+    void an_approved_case_of_a_type_that_issues_certificates_yields_a_certificate_signed_by_the_agency_and_delivered_to_the_applicant()
+            throws Exception {
+        // The type says it issues certificates; its code has no -CERTIFICATE suffix, so the flag alone decides.
+        String caseType = "DOCAPI-RESIDENCE";
+        JsonAnswer registered = registerCaseType(caseType, true);
+        assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+        await("the case type in the reference data").atMost(Duration.ofSeconds(30))
+                .until(() -> get("operator", "/api/v1/reference/case-types/" + caseType).status() == 200);
+        assertThat(get("operator", "/api/v1/reference/case-types/" + caseType).body().get("issuesCertificate").asBoolean()).isTrue();
+        String caseId = approveACaseOf(caseType);
 
         String certificateId = "certificate-" + caseId;
         await("the certificate in the citizen's documents").atMost(Duration.ofSeconds(30))
@@ -406,6 +397,150 @@ public abstract class DocumentApiContract {
         JsonAnswer bundle = get(CITIZEN, "/api/v1/documents/" + certificateId + "/bundle");
         assertThat(bundle.body().get("keys").get(0).get("role").asText()).isEqualTo("AGENCY");
         assertThat(org.civicledger.ops.documents.OfflineDocumentCheck.check(download.body(), bundle.body(), bundle.body()).valid()).isTrue();
+    }
+
+    @Test
+    void after_an_operator_rotates_the_agency_key_new_certificates_are_signed_with_the_new_key_and_old_ones_still_verify()
+            throws Exception {
+        String agency = "DOCAPI-ROTA";
+        Actor officer = Actor.officer("officer-docapi-rota", agency);
+        commands.sendAndWait(new RegisterAgency(agency, "Licensing", "docapi-ra-rota", Actor.system("test-loader")));
+        String caseType = "DOCAPI-ROTA-LICENCE";
+        assertThat(registerCaseType(caseType, agency, true).status()).isEqualTo(201);
+        byte[] before = certificateOf(approveACaseOf(caseType, officer));
+        String keyBefore = verifiedSigned(before).body().get("signatures").get(0).get("keyId").asText();
+
+        JsonAnswer refused = post("officer-elsewhere", "/api/v1/signing-keys/agencies/" + agency + "/rotations", "");
+        assertThat(refused.status()).as("an officer does not rotate an agency's key").isEqualTo(403);
+        // The test clock stands still: the rotation and what follows come an hour after the first certificate, as they would.
+        clock.set("2026-12-07T11:00:00");
+        try {
+            rotateThenCertifyAgain(agency, caseType, officer, before, keyBefore);
+        } finally {
+            clock.set(org.civicledger.ops.support.TestClockConfiguration.START);
+        }
+    }
+
+    private void rotateThenCertifyAgain(String agency, String caseType, Actor officer, byte[] before, String keyBefore) throws Exception {
+        JsonAnswer rotated = post("operator", "/api/v1/signing-keys/agencies/" + agency + "/rotations", "");
+        assertThat(rotated.status()).as(rotated.body().toString()).isEqualTo(201);
+        assertThat(rotated.text("subject")).isEqualTo("agency-" + agency);
+        assertThat(rotated.text("algorithm")).isEqualTo("ED25519");
+        String keyAfter = rotated.text("keyId");
+        assertThat(keyAfter).matches("[0-9a-f]{32}").isNotEqualTo(keyBefore);
+
+        byte[] after = certificateOf(approveACaseOf(caseType, officer));
+        JsonAnswer verifiedAfter = verifiedSigned(after);
+        assertThat(verifiedAfter.text("verification")).isEqualTo("valid");
+        assertThat(verifiedAfter.body().get("signatures").get(0).get("keyId").asText()).isEqualTo(keyAfter);
+        // Signed before the rotation, the first certificate still verifies, naming the key that signed it.
+        JsonAnswer verifiedBefore = verify(before);
+        assertThat(verifiedBefore.text("verification")).isEqualTo("valid");
+        assertThat(verifiedBefore.body().get("signatures").get(0).get("keyId").asText()).isEqualTo(keyBefore);
+        // Offline too: its bundle shows the old key retired after the signature, which the check accepts.
+        String firstId = verifiedBefore.text("documentId");
+        await("the old key retired in the read model").atMost(Duration.ofSeconds(30))
+                .until(() -> !get(CITIZEN, "/api/v1/documents/" + firstId + "/bundle").body().get("keys").get(0).get("retiredAt").isNull());
+        JsonAnswer bundle = get(CITIZEN, "/api/v1/documents/" + firstId + "/bundle");
+        assertThat(bundle.body().get("keys").get(0).get("keyId").asText()).isEqualTo(keyBefore);
+        assertThat(org.civicledger.ops.documents.OfflineDocumentCheck.check(before, bundle.body(), bundle.body()).valid()).isTrue();
+    }
+
+    @Test
+    void a_type_registered_without_the_certificate_flag_yields_none_even_when_its_code_ends_in_certificate() throws Exception {
+        String caseType = "DOCAPI-PARKING-CERTIFICATE";
+        JsonAnswer registered = registerCaseType(caseType, null);
+        assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+
+        String caseId = approveACaseOf(caseType);
+
+        // A certificate is issued in the approving transaction (CaseCertificates subscribes): none now means none ever.
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ?", Long.class,
+                "certificate-" + caseId)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cmd_case_certificate WHERE case_id = ?", Long.class, caseId)).isZero();
+        assertThat(jdbc.queryForObject("SELECT issues_certificate FROM cmd_case_type WHERE case_type_code = ?", Boolean.class, caseType))
+                .isFalse();
+    }
+
+    @Test
+    void a_case_type_stored_before_the_flag_existed_issues_certificates_as_its_code_said_when_its_events_are_read_again()
+            throws Exception {
+        String caseType = "DOCAPI-FORMER-CERTIFICATE";
+        // As a ledger from before revision 2 stored it: revision-1 JSON, no certificate flag.
+        String former = """
+                {"caseTypeCode":"%s","agencyCode":"%s","name":"Former certificate","requiredDocuments":[],
+                 "fee":{"amountMinor":0,"currency":"TWD"},"statutoryProcessingDays":5}""".formatted(caseType, AGENCY);
+        jdbc.update("INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata, payload, "
+                        + "payloadrevision, payloadtype, timestamp) VALUES (?, 0, 'CaseType', ?, ?, ?, '1', ?, ?)",
+                caseType, UUID.randomUUID().toString(), "{}".getBytes(StandardCharsets.UTF_8), former.getBytes(StandardCharsets.UTF_8),
+                "org.civicledger.events.reference.CaseTypeEvent$CaseTypeRegistered", java.time.Instant.now().toString());
+
+        // The reference-data read model reads it from the store, as a replay would: through the upcaster.
+        await("the former case type in the reference data").atMost(Duration.ofSeconds(30))
+                .until(() -> get("operator", "/api/v1/reference/case-types/" + caseType).status() == 200);
+        assertThat(get("operator", "/api/v1/reference/case-types/" + caseType).body().get("issuesCertificate").asBoolean()).isTrue();
+        // So is the aggregate: a revision that does not mention the certificate keeps the one the naming rule gave.
+        JsonAnswer revised = post("operator", "/api/v1/reference/case-types/" + caseType + "/revisions", """
+                {"name": "Former certificate", "requiredDocuments": [], "fee": {"amountMinor": 0, "currency": "TWD"},
+                 "statutoryProcessingDays": 7, "reason": "longer review"}""");
+        assertThat(revised.status()).as(revised.body().toString()).isEqualTo(200);
+        byte[] stored = jdbc.queryForObject("SELECT payload FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber = 1",
+                byte[].class, caseType);
+        JsonNode revision = json.readTree(stored);
+        assertThat(revision.get("previousIssuesCertificate").asBoolean()).isTrue();
+        assertThat(revision.get("issuesCertificate").asBoolean()).isTrue();
+    }
+
+    /** Registers a case type of the agency over HTTP, as an operator; no fee, else approval would wait for its payment. */
+    JsonAnswer registerCaseType(String caseType, Boolean issuesCertificate) throws Exception {
+        return registerCaseType(caseType, AGENCY, issuesCertificate);
+    }
+
+    JsonAnswer registerCaseType(String caseType, String agency, Boolean issuesCertificate) throws Exception {
+        var body = json.createObjectNode().put("caseTypeCode", caseType).put("agencyCode", agency).put("name", "Certificate test")
+                .put("statutoryProcessingDays", 5);
+        body.putArray("requiredDocuments");
+        body.set("fee", json.createObjectNode().put("amountMinor", 0).put("currency", "TWD"));
+        if (issuesCertificate != null) {
+            body.put("issuesCertificate", issuesCertificate);
+        }
+        return post("operator", "/api/v1/reference/case-types", json.writeValueAsString(body));
+    }
+
+    /** Submits a case of the type for {@link #CITIZEN} and has an officer of {@link #AGENCY} approve it; answers its id. */
+    String approveACaseOf(String caseType) {
+        return approveACaseOf(caseType, Actor.officer(OFFICER, AGENCY));
+    }
+
+    String approveACaseOf(String caseType, Actor officer) {
+        Actor loader = Actor.system("test-loader");
+        Integer published = jdbc.queryForObject("SELECT COUNT(*) FROM cmd_calendar_year WHERE calendar_year = 2026", Integer.class);
+        if (published == 0) {
+            commands.sendAndWait(new PublishCalendarYear(2026, List.of(), List.of(), "test", "docapi-cal-2026", loader));
+        }
+        String caseId = UUID.randomUUID().toString();
+        Actor citizen = Actor.citizen(CITIZEN);
+        commands.sendAndWait(new SubmitApplication(caseId, caseType, new Applicant(CITIZEN, new NationalId("A123456789"), "Lin Mei-hua",
+                "mei@example.org", null), List.of(), "submit-" + caseId, citizen));
+        commands.sendAndWait(new AcceptCase(caseId, "accept-" + caseId, officer));
+        commands.sendAndWait(new StartReview(caseId, "review-" + caseId, officer));
+        commands.sendAndWait(new ApproveCase(caseId, "meets the requirements", "approve-" + caseId, officer));
+        return caseId;
+    }
+
+    /** The bytes of a case's certificate, downloaded by the applicant (the document exists once the approval returned). */
+    byte[] certificateOf(String caseId) throws Exception {
+        HttpResponse<byte[]> download = http.send(HttpRequest.newBuilder(uri("/api/v1/documents/certificate-" + caseId + "/content"))
+                .header("Authorization", token(CITIZEN)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).as("download of the certificate of " + caseId).isEqualTo(200);
+        return download.body();
+    }
+
+    /** The public verification of certificate bytes once the read model has its signature. */
+    JsonAnswer verifiedSigned(byte[] certificate) throws Exception {
+        await("the signed certificate in the read model").atMost(Duration.ofSeconds(30))
+                .until(() -> "EXECUTED".equals(verify(certificate).text("signOff")));
+        return verify(certificate);
     }
 
     @Test

@@ -68,7 +68,7 @@ public abstract class LedgerFlowContract {
         commands.sendAndWait(new RegisterAgency(agency, "Department of Tests", "ra-" + suffix, LOADER));
         commands.sendAndWait(new RegisterAgency(otherAgency, "Other Department", "rb-" + suffix, LOADER));
         commands.sendAndWait(new RegisterCaseType(caseType, agency, "Test permit", List.of("id-card-copy"), Money.twd(0), 10,
-                "rc-" + suffix, LOADER));
+                false, "rc-" + suffix, LOADER));
     }
 
     private SubmitApplication application(String caseId, List<DocumentReference> documents) {

@@ -55,7 +55,7 @@ class OverdueDeadlineSurvivesRestartTest {
             CommandGateway commands = first.getBean(CommandGateway.class);
             commands.sendAndWait(new PublishCalendarYear(2026, List.of(), List.of(), "test", "cal", LOADER));
             commands.sendAndWait(new RegisterAgency("A01", "Department of Tests", "ra", LOADER));
-            commands.sendAndWait(new RegisterCaseType("CT1", "A01", "Test permit", List.of(), Money.twd(0), 3, "rc", LOADER));
+            commands.sendAndWait(new RegisterCaseType("CT1", "A01", "Test permit", List.of(), Money.twd(0), 3, false, "rc", LOADER));
             commands.sendAndWait(new SubmitApplication(caseId, "CT1",
                     new Applicant("citizen-1", new NationalId("A123456789"), "Lin", "lin@example.org", null), List.<DocumentReference>of(),
                     "submit", Actor.citizen("citizen-1")));

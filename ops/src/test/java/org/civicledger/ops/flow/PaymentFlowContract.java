@@ -170,7 +170,7 @@ public abstract class PaymentFlowContract {
     void a_case_with_a_fee_is_billed_on_submission_and_approved_only_once_the_fee_is_paid() {
         referenceData();
         commands.sendAndWait(new RegisterCaseType("CT-" + suffix, agency, "Test permit", List.of(), Money.twd(350), 10,
-                "rct-" + suffix, LOADER));
+                false, "rct-" + suffix, LOADER));
         String caseId = "case-" + suffix;
         String billId = submitFeeCase(caseId);
 
@@ -209,7 +209,7 @@ public abstract class PaymentFlowContract {
     void a_withdrawn_application_cancels_its_unpaid_fee_bill() {
         referenceData();
         commands.sendAndWait(new RegisterCaseType("CT-" + suffix, agency, "Test permit", List.of(), Money.twd(120), 10,
-                "rct-" + suffix, LOADER));
+                false, "rct-" + suffix, LOADER));
         String caseId = "case-w-" + suffix;
         String billId = submitFeeCase(caseId);
         commands.sendAndWait(new WithdrawApplication(caseId, "applied by mistake", "wd-" + suffix, citizen));

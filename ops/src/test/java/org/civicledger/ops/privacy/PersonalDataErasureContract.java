@@ -94,7 +94,7 @@ abstract class PersonalDataErasureContract {
             CapturedOutput output) throws Exception {
         commands.sendAndWait(new RegisterAgency("AG-PRIV", "Privacy Office", "cmd-pr-1", OPERATOR));
         commands.sendAndWait(new RegisterCaseType("PRIV-PERMIT", "AG-PRIV", "Privacy permit", List.of("plan"),
-                Money.twd(0), 5, "cmd-pr-2", OPERATOR));
+                Money.twd(0), 5, false, "cmd-pr-2", OPERATOR));
         Applicant erasable = new Applicant("citizen-qiu", NATIONAL_ID, NAME, EMAIL, PHONE);
         Applicant other = new Applicant("citizen-kept", NationalId.withCheckDigit("G12312312"), "Kept Citizen",
                 "kept@example.org", null);

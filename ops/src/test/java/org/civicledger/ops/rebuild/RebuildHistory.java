@@ -75,9 +75,9 @@ final class RebuildHistory {
         send(new RegisterAgency("AG-RB1", "Building Office", nextId(), OPERATOR));
         send(new RegisterAgency("AG-RB2", "Land Office", nextId(), OPERATOR));
         send(new RenameAgency("AG-RB2", "Land Administration Office", "reorganisation", nextId(), OPERATOR));
-        send(new RegisterCaseType("RB-PERMIT", "AG-RB1", "Building permit", List.of("plan"), Money.twd(250), 10, nextId(), OPERATOR));
-        send(new RegisterCaseType("RB-SURVEY", "AG-RB2", "Land survey", List.of(), Money.twd(0), 20, nextId(), OPERATOR));
-        send(new ReviseCaseType("RB-PERMIT", "Building permit", List.of("plan", "id-copy"), Money.twd(300), 12, "fee schedule 2031",
+        send(new RegisterCaseType("RB-PERMIT", "AG-RB1", "Building permit", List.of("plan"), Money.twd(250), 10, false, nextId(), OPERATOR));
+        send(new RegisterCaseType("RB-SURVEY", "AG-RB2", "Land survey", List.of(), Money.twd(0), 20, false, nextId(), OPERATOR));
+        send(new ReviseCaseType("RB-PERMIT", "Building permit", List.of("plan", "id-copy"), Money.twd(300), 12, null, "fee schedule 2031",
                 nextId(), OPERATOR));
         send(new PublishCalendarYear(2031, List.of(new Holiday(LocalDate.of(2031, 1, 1), "New Year")),
                 List.of(LocalDate.of(2031, 2, 8)), "rebuild test calendar", nextId(), OPERATOR));

@@ -233,6 +233,9 @@ abstract class AccessMatrixContract {
         // Citizen A's keyring holds A's key now: A and operators reach the rule (unknown key, 404); others are refused by it.
         rows.add(new Row("POST /api/v1/signing-keys/{subject}/keys/{keyId}/revoke", "POST",
                 "/api/v1/signing-keys/" + CITIZEN_A + "/keys/00000000000000000000000000000000/revoke", "{\"reason\":\"lost\"}", "DADDDDA"));
+        // An agency's certificate key is rotated by operators only, not by the agency's own officers.
+        rows.add(new Row("POST /api/v1/signing-keys/agencies/{agencyCode}/rotations", "POST",
+                "/api/v1/signing-keys/agencies/" + AGENCY_X + "/rotations", "", "DDDDDDA"));
         rows.add(new Row("GET /api/v1/integrity/checkpoints/latest", "GET", "/api/v1/integrity/checkpoints/latest", null, "AAAAAAA"));
         rows.add(new Row("GET /api/v1/integrity/checkpoints/{size}", "GET", "/api/v1/integrity/checkpoints/1", null, "AAAAAAA"));
         rows.add(new Row("GET /api/v1/integrity/consistency", "GET", "/api/v1/integrity/consistency?from=1&to=1", null, "AAAAAAA"));

@@ -94,7 +94,7 @@ abstract class TamperContract {
     @BeforeAll
     void buildTheLedger() throws Exception {
         commands.sendAndWait(new RegisterAgency(AGENCY, "Tamper office", "ta-agency", SYSTEM));
-        commands.sendAndWait(new RegisterCaseType(CASE_TYPE, AGENCY, "Permit", List.of(), Money.twd(0), 10, "ta-type", SYSTEM));
+        commands.sendAndWait(new RegisterCaseType(CASE_TYPE, AGENCY, "Permit", List.of(), Money.twd(0), 10, false, "ta-type", SYSTEM));
         for (int n = 1; n <= 4; n++) {
             submitAndWork("tc-" + n, n);
         }

@@ -4,7 +4,8 @@ import java.util.List;
 import org.civicledger.events.common.Money;
 
 /**
- * A case type with its current terms; {@code revisions} (oldest first) is filled only when one case type
+ * A case type with its current terms ({@code issuesCertificate}: an approved case of it yields a signed certificate);
+ * {@code revisions} (oldest first) is filled only when one case type
  * is asked for, and is empty in lists.
  */
 public record CaseTypeView(
@@ -14,6 +15,7 @@ public record CaseTypeView(
         List<String> requiredDocuments,
         Money fee,
         int statutoryProcessingDays,
+        boolean issuesCertificate,
         int revisionNo,
         long lastPosition,
         List<CaseTypeRevision> revisions) {

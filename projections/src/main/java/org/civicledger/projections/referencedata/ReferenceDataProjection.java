@@ -79,11 +79,13 @@ public class ReferenceDataProjection {
         Money fee = event.fee();
         jdbc.update("""
                 INSERT INTO ref_case_type (case_type_code, agency_code, name, required_documents, fee_minor, fee_currency,
-                    statutory_days, revision_no, last_position, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)""",
+                    statutory_days, issues_certificate, revision_no, last_position, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)""",
                 event.caseTypeCode(), event.agencyCode(), event.name(), documents(event.requiredDocuments()),
-                fee.amountMinor(), fee.currency(), event.statutoryProcessingDays(), position, Jdbc.timestamp(recordedAt));
-        revision(event.caseTypeCode(), 1, recordedAt, event.name(), fee, event.statutoryProcessingDays(), null, position);
+                fee.amountMinor(), fee.currency(), event.statutoryProcessingDays(), event.issuesCertificate(), position,
+                Jdbc.timestamp(recordedAt));
+        revision(event.caseTypeCode(), 1, recordedAt, event.name(), fee, event.statutoryProcessingDays(), event.issuesCertificate(),
+                null, position);
     }
 
     @EventHandler
@@ -99,11 +101,13 @@ public class ReferenceDataProjection {
         Money fee = event.fee();
         jdbc.update("""
                 UPDATE ref_case_type SET name = ?, required_documents = ?, fee_minor = ?, fee_currency = ?, statutory_days = ?,
-                    revision_no = ?, last_position = ?, updated_at = ?
+                    issues_certificate = ?, revision_no = ?, last_position = ?, updated_at = ?
                 WHERE case_type_code = ?""",
                 event.name(), documents(event.requiredDocuments()), fee.amountMinor(), fee.currency(),
-                event.statutoryProcessingDays(), next, position, Jdbc.timestamp(recordedAt), event.caseTypeCode());
-        revision(event.caseTypeCode(), next, recordedAt, event.name(), fee, event.statutoryProcessingDays(), event.reason(), position);
+                event.statutoryProcessingDays(), event.issuesCertificate(), next, position, Jdbc.timestamp(recordedAt),
+                event.caseTypeCode());
+        revision(event.caseTypeCode(), next, recordedAt, event.name(), fee, event.statutoryProcessingDays(), event.issuesCertificate(),
+                event.reason(), position);
     }
 
     @EventHandler
@@ -167,7 +171,7 @@ public class ReferenceDataProjection {
     }
 
     private void revision(String caseTypeCode, int revisionNo, Instant effectiveAt, String name, Money fee, int statutoryDays,
-                          String reason, long position) {
+                          boolean issuesCertificate, String reason, long position) {
         Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM ref_case_type_revision WHERE case_type_code = ? AND revision_no = ?",
                 Integer.class, caseTypeCode, revisionNo);
         if (known != null && known > 0) {
@@ -175,10 +179,10 @@ public class ReferenceDataProjection {
         }
         jdbc.update("""
                 INSERT INTO ref_case_type_revision (case_type_code, revision_no, effective_at, name, fee_minor, fee_currency,
-                    statutory_days, reason, position)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    statutory_days, issues_certificate, reason, position)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 caseTypeCode, revisionNo, Jdbc.timestamp(effectiveAt), name, fee.amountMinor(), fee.currency(), statutoryDays,
-                reason, position);
+                issuesCertificate, reason, position);
     }
 
     private Long lastPosition(String table, String keyColumn, Object key) {

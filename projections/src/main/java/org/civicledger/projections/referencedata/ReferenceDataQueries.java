@@ -36,6 +36,7 @@ public class ReferenceDataQueries {
             kinds(rows.getString("required_documents")),
             new Money(rows.getLong("fee_minor"), rows.getString("fee_currency")),
             rows.getInt("statutory_days"),
+            rows.getBoolean("issues_certificate"),
             rows.getInt("revision_no"),
             rows.getLong("last_position"),
             List.of());
@@ -46,10 +47,12 @@ public class ReferenceDataQueries {
             rows.getString("name"),
             new Money(rows.getLong("fee_minor"), rows.getString("fee_currency")),
             rows.getInt("statutory_days"),
+            rows.getBoolean("issues_certificate"),
             rows.getString("reason"));
 
     private static final String CASE_TYPE_COLUMNS =
-            "case_type_code, agency_code, name, required_documents, fee_minor, fee_currency, statutory_days, revision_no, last_position";
+            "case_type_code, agency_code, name, required_documents, fee_minor, fee_currency, statutory_days, issues_certificate, revision_no, "
+                    + "last_position";
 
     private final JdbcTemplate jdbc;
 
@@ -88,9 +91,10 @@ public class ReferenceDataQueries {
         Optional<CaseTypeView> found = jdbc.query("SELECT " + CASE_TYPE_COLUMNS + " FROM ref_case_type WHERE case_type_code = ?",
                 CASE_TYPE, caseTypeCode).stream().findFirst();
         return found.map(caseType -> new CaseTypeView(caseType.caseTypeCode(), caseType.agencyCode(), caseType.name(),
-                caseType.requiredDocuments(), caseType.fee(), caseType.statutoryProcessingDays(), caseType.revisionNo(),
+                caseType.requiredDocuments(), caseType.fee(), caseType.statutoryProcessingDays(), caseType.issuesCertificate(),
+                caseType.revisionNo(),
                 caseType.lastPosition(), jdbc.query("""
-                        SELECT revision_no, effective_at, name, fee_minor, fee_currency, statutory_days, reason
+                        SELECT revision_no, effective_at, name, fee_minor, fee_currency, statutory_days, issues_certificate, reason
                         FROM ref_case_type_revision WHERE case_type_code = ? ORDER BY revision_no LIMIT ?""",
                         REVISION, caseTypeCode, REVISIONS_MAX)));
     }

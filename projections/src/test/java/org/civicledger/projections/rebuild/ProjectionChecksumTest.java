@@ -78,7 +78,7 @@ class ProjectionChecksumTest {
                 new CaseStatusProjection(jdbc), new CitizenHistoryProjection(jdbc), new ReferenceDataProjection(jdbc));
         feed.deliver("AG-BUILD", new AgencyRegistered("AG-BUILD", "建築管理工程處 Building Office"));
         feed.deliver("AG-Build-b", new AgencyRegistered("AG-Build-b", "Lower-case key after upper-case ones"));
-        feed.deliver("BP", new CaseTypeRegistered("BP", "AG-BUILD", "Building permit", List.of("floor-plan"), Money.twd(250), 10));
+        feed.deliver("BP", new CaseTypeRegistered("BP", "AG-BUILD", "Building permit", List.of("floor-plan"), Money.twd(250), 10, false));
         feed.deliver("2025", new CalendarYearPublished(2025, List.of(new Holiday(LocalDate.of(2025, 1, 1), "New Year")),
                 List.of(LocalDate.of(2025, 2, 8)), "DGPA 2025"));
         AgencyDashboardTest.load(feed);

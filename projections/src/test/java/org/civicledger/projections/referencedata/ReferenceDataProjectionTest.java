@@ -51,9 +51,9 @@ class ReferenceDataProjectionTest {
     void a_case_type_shows_its_current_terms_and_every_revision() {
         feed.deliver("AG-BUILD", new AgencyRegistered("AG-BUILD", "Building Office"));
         feed.deliver("BP", new CaseTypeRegistered("BP", "AG-BUILD", "Building permit", List.of("floor-plan", "deed"),
-                Money.twd(250), 10));
-        feed.deliver("BP", new CaseTypeRevised("BP", "Building permit", List.of("floor-plan"), Money.twd(300), 12,
-                Money.twd(250), 10, "fee schedule 2025"));
+                Money.twd(250), 10, false));
+        feed.deliver("BP", new CaseTypeRevised("BP", "Building permit", List.of("floor-plan"), Money.twd(300), 12, true,
+                Money.twd(250), 10, false, "fee schedule 2025"));
         feed.redeliver();
 
         CaseTypeView caseType = queries.caseType("BP").orElseThrow();
@@ -61,10 +61,12 @@ class ReferenceDataProjectionTest {
         assertThat(caseType.fee()).isEqualTo(Money.twd(300));
         assertThat(caseType.statutoryProcessingDays()).isEqualTo(12);
         assertThat(caseType.requiredDocuments()).containsExactly("floor-plan");
+        assertThat(caseType.issuesCertificate()).as("issues a certificate since the revision").isTrue();
         assertThat(caseType.revisionNo()).isEqualTo(2);
-        assertThat(caseType.revisions()).extracting(CaseTypeRevision::revisionNo, CaseTypeRevision::fee, CaseTypeRevision::reason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, Money.twd(250), null),
-                        org.assertj.core.groups.Tuple.tuple(2, Money.twd(300), "fee schedule 2025"));
+        assertThat(caseType.revisions()).extracting(CaseTypeRevision::revisionNo, CaseTypeRevision::fee,
+                        CaseTypeRevision::issuesCertificate, CaseTypeRevision::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, Money.twd(250), false, null),
+                        org.assertj.core.groups.Tuple.tuple(2, Money.twd(300), true, "fee schedule 2025"));
         assertThat(queries.caseTypes("AG-BUILD", PageRequest.first(10)).items()).hasSize(1);
         assertThat(queries.caseTypes("AG-TAX", PageRequest.first(10)).items()).isEmpty();
         assertThat(queries.caseTypes(null, PageRequest.first(10)).items().get(0).revisions()).isEmpty();
@@ -72,7 +74,7 @@ class ReferenceDataProjectionTest {
 
     @Test
     void a_revision_of_an_unknown_case_type_fails_so_that_it_is_dead_lettered() {
-        assertThatThrownBy(() -> feed.deliver("XX", new CaseTypeRevised("XX", "x", List.of(), Money.twd(1), 1, Money.twd(1), 1, "r")))
+        assertThatThrownBy(() -> feed.deliver("XX", new CaseTypeRevised("XX", "x", List.of(), Money.twd(1), 1, false, Money.twd(1), 1, false, "r")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("XX");
     }
 
@@ -97,7 +99,7 @@ class ReferenceDataProjectionTest {
     @Test
     void a_reset_empties_the_read_model_for_a_replay() {
         feed.deliver("AG-BUILD", new AgencyRegistered("AG-BUILD", "Building Office"));
-        feed.deliver("BP", new CaseTypeRegistered("BP", "AG-BUILD", "Building permit", List.of(), Money.twd(0), 10));
+        feed.deliver("BP", new CaseTypeRegistered("BP", "AG-BUILD", "Building permit", List.of(), Money.twd(0), 10, true));
         feed.deliver("2025", new CalendarYearPublished(2025, List.of(new Holiday(LocalDate.of(2025, 1, 1), "New Year")), List.of(), "s"));
 
         feed.reset();

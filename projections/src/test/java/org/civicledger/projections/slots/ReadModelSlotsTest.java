@@ -131,7 +131,7 @@ class ReadModelSlotsTest {
 
     private static void load(EventFeed feed) {
         feed.deliver("AG-BUILD", new AgencyRegistered("AG-BUILD", "Building Office"));
-        feed.deliver("BP", new CaseTypeRegistered("BP", "AG-BUILD", "Building permit", List.of("floor-plan"), Money.twd(250), 10));
+        feed.deliver("BP", new CaseTypeRegistered("BP", "AG-BUILD", "Building permit", List.of("floor-plan"), Money.twd(250), 10, false));
         feed.deliver("2025", new CalendarYearPublished(2025, List.of(new Holiday(LocalDate.of(2025, 1, 1), "New Year")),
                 List.of(LocalDate.of(2025, 2, 8)), "DGPA 2025"));
         AgencyDashboardTest.load(feed);

@@ -24,6 +24,7 @@ import org.civicledger.events.documents.DocumentCommands.RegisterDocument;
 import org.civicledger.events.documents.DocumentCommands.RegisterSigningKey;
 import org.civicledger.events.documents.DocumentCommands.RevokeDocument;
 import org.civicledger.events.documents.DocumentCommands.RevokeSigningKey;
+import org.civicledger.events.documents.DocumentCommands.RotateAgencySigningKey;
 import org.civicledger.events.documents.DocumentCommands.RotateSigningKey;
 import org.civicledger.events.documents.DocumentCommands.SignDocument;
 import org.civicledger.events.documents.DocumentKind;
@@ -216,6 +217,17 @@ public class DocumentController {
             throw new InvalidRequestException("keyId", "keyId must be the 32 lower-case hex digits of a registered key's id");
         }
         return key(subject, keyringId, new RevokeSigningKey(keyringId, keyId, body.reason(), context.commandId(), context.actor()), context);
+    }
+
+    @PostMapping("/api/v1/signing-keys/agencies/{agencyCode}/rotations")
+    @Operation(summary = "Rotate an agency's certificate signing key", description = "By an operator: the ledger derives the next "
+            + "version of the agency's key from its master key, registers it and retires the current one; certificates signed "
+            + "before stay valid (docs/documents.md, Agency keys). No body")
+    public ResponseEntity<KeyAnswer> rotateAgencyKey(@PathVariable String agencyCode, @Parameter(hidden = true) CommandContext context) {
+        RotateAgencySigningKey command = RotateAgencySigningKey.of(id("agencyCode", agencyCode), context.commandId(), context.actor());
+        String subject = DocumentCommands.agencySignerOf(agencyCode);
+        KeyAnswer answer = key(subject, command.keyringId(), command, context);
+        return ResponseEntity.created(URI.create("/api/v1/signing-keys/" + subject + "/keys/" + answer.keyId())).body(answer);
     }
 
     /** Records a view or download as the signed-in actor and answers the document's hash; refusals as the aggregate decides. */

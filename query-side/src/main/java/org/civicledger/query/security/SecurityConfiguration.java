@@ -176,6 +176,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/citizens/*/documents").hasAnyRole(CITIZEN, AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/signing-keys", "/api/v1/signing-keys/*/keys/*/revoke")
                                 .hasAnyRole(CITIZEN, OFFICER, OPERATOR)
+                        // An agency's derived certificate key is the ledger's, kept by operators (docs/documents.md, Agency keys).
+                        .requestMatchers(HttpMethod.POST, "/api/v1/signing-keys/agencies/*/rotations").hasRole(OPERATOR)
                         .anyRequest().access(new UnmappedRequestsOnly(() -> context.getBean("requestMappingHandlerMapping",
                                 RequestMappingHandlerMapping.class))));
         return http.build();

@@ -77,7 +77,7 @@ public class ReferenceCommandController {
                                                             @Parameter(hidden = true) CommandContext context) {
         ReferenceAnswer answer = send(body.caseTypeCode(), Target.CASE_TYPE, new RegisterCaseType(body.caseTypeCode(), body.agencyCode(),
                 body.name(), List.copyOf(body.requiredDocuments()), body.fee().toMoney(), body.statutoryProcessingDays(),
-                context.commandId(), context.actor()), context);
+                Boolean.TRUE.equals(body.issuesCertificate()), context.commandId(), context.actor()), context);
         return ResponseEntity.created(URI.create("/api/v1/reference/case-types/" + body.caseTypeCode())).body(answer);
     }
 
@@ -86,7 +86,8 @@ public class ReferenceCommandController {
     public ReferenceAnswer reviseCaseType(@PathVariable String caseTypeCode, @Valid @RequestBody ReviseCaseTypeBody body,
                                           @Parameter(hidden = true) CommandContext context) {
         return send(code("caseTypeCode", caseTypeCode), Target.CASE_TYPE, new ReviseCaseType(caseTypeCode, body.name(),
-                List.copyOf(body.requiredDocuments()), body.fee().toMoney(), body.statutoryProcessingDays(), body.reason(),
+                List.copyOf(body.requiredDocuments()), body.fee().toMoney(), body.statutoryProcessingDays(), body.issuesCertificate(),
+                body.reason(),
                 context.commandId(), context.actor()), context);
     }
 

@@ -55,6 +55,7 @@ public final class ReferenceRequests {
         }
     }
 
+    /** {@code issuesCertificate}: an approved case of the type yields a signed certificate; false when left out. */
     public record RegisterCaseTypeBody(
             @NotBlank @Pattern(regexp = RequestText.CODE, message = RequestText.CODE_MESSAGE) String caseTypeCode,
             @NotBlank @Pattern(regexp = RequestText.CODE, message = RequestText.CODE_MESSAGE) String agencyCode,
@@ -62,15 +63,18 @@ public final class ReferenceRequests {
             @NotNull @Size(max = REQUIRED_DOCUMENTS_MAX)
             List<@NotBlank @Pattern(regexp = RequestText.CODE, message = RequestText.CODE_MESSAGE) String> requiredDocuments,
             @NotNull @Valid MoneyBody fee,
-            @NotNull @Min(1) @Max(365) Integer statutoryProcessingDays) {
+            @NotNull @Min(1) @Max(365) Integer statutoryProcessingDays,
+            Boolean issuesCertificate) {
     }
 
+    /** {@code issuesCertificate}: whether approved cases yield a certificate from now on; unchanged when left out. */
     public record ReviseCaseTypeBody(
             @NotBlank @Size(max = NAME_LENGTH_MAX) @SingleLine String name,
             @NotNull @Size(max = REQUIRED_DOCUMENTS_MAX)
             List<@NotBlank @Pattern(regexp = RequestText.CODE, message = RequestText.CODE_MESSAGE) String> requiredDocuments,
             @NotNull @Valid MoneyBody fee,
             @NotNull @Min(1) @Max(365) Integer statutoryProcessingDays,
+            Boolean issuesCertificate,
             @NotBlank @Size(max = REASON_LENGTH_MAX) String reason) {
     }
 

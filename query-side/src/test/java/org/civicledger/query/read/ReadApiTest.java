@@ -97,7 +97,7 @@ class ReadApiTest {
         ReferenceDataProjection reference = new ReferenceDataProjection(jdbc);
         AgencyRegistered agency = new AgencyRegistered("AG-BUILD", "Building Office");
         reference.on(agency, GenericEventMessage.asEventMessage(agency), token(), T0);
-        CaseTypeRegistered caseType = new CaseTypeRegistered("BP", "AG-BUILD", "Building permit", List.of("floor-plan"), Money.twd(250), 10);
+        CaseTypeRegistered caseType = new CaseTypeRegistered("BP", "AG-BUILD", "Building permit", List.of("floor-plan"), Money.twd(250), 10, false);
         reference.on(caseType, GenericEventMessage.asEventMessage(caseType), token(), T0);
         CalendarYearPublished calendar = new CalendarYearPublished(2025, List.of(new Holiday(LocalDate.of(2025, 1, 1), "New Year")),
                 List.of(LocalDate.of(2025, 2, 8)), "DGPA 2025");
