@@ -73,6 +73,7 @@ public final class DemoDocuments {
     static void prepare(ConfigurableApplicationContext context, Path folder) throws IOException, GeneralSecurityException {
         CommandGateway gateway = context.getBean(CommandGateway.class);
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        JdbcTemplate readModels = context.getBean(org.civicledger.projections.slots.ReadModelSlots.class).reader();
         Integer agencies = jdbc.queryForObject("SELECT COUNT(*) FROM cmd_agency WHERE agency_code = ?", Integer.class, AGENCY);
         if (agencies == null || agencies == 0) {
             gateway.sendAndWait(new RegisterAgency(AGENCY, "Public Works (documents demo)", "demo-docs-agency", LOADER));
@@ -117,7 +118,8 @@ public final class DemoDocuments {
         // The certificate's hash is in the documents read model once it has caught up: wait for it, bounded.
         byte[] certificate = null;
         for (int attempt = 0; attempt < 300 && certificate == null; attempt++) {
-            List<byte[]> found = jdbc.query("SELECT c.content FROM document_content c JOIN document_view v ON v.sha256 = c.sha256 "
+            // The documents read model's active slot (document_view_b after a blue/green switch); document_content is no read model.
+            List<byte[]> found = readModels.query("SELECT c.content FROM document_content c JOIN document_view v ON v.sha256 = c.sha256 "
                     + "WHERE v.document_id = ?", (row, index) -> row.getBytes(1), certificateId);
             if (found.isEmpty()) {
                 sleep();
