@@ -88,6 +88,53 @@ final class Archive {
         return new LogSource.LeafRow(in.readLong(), in.readLong(), bytes(in), string(in), longField(in));
     }
 
+    /** {@link #recordEnd}: the record is not whole in the bytes given. */
+    static final int NEED_MORE = -1;
+    /** {@link #recordEnd}: the end record (0x00). */
+    static final int END_RECORD = -2;
+
+    /**
+     * Where the {@code events.bin} record at {@code at} ends, checking its framing as {@link #readEvent} does, in the
+     * same order, with the same errors: {@link #END_RECORD} at the end record, {@link #NEED_MORE} when
+     * {@code data[at .. limit)} holds only part of it.
+     */
+    static int recordEnd(byte[] data, int at, int limit) throws IOException {
+        if (at >= limit) {
+            return NEED_MORE;
+        }
+        int marker = data[at] & 0xFF;
+        if (marker == 0) {
+            return END_RECORD;
+        }
+        if (marker != 1) {
+            throw new IOException("bad record marker " + marker);
+        }
+        int position = at + 1 + 8; // global index
+        for (int field = 0; field < 11 && position >= 0; field++) {
+            if (field == 2) { // sequence number, between the aggregate and the event identifier
+                position = position + 8 <= limit ? position + 8 : NEED_MORE;
+            }
+            if (position < 0 || position + 4 > limit) {
+                return NEED_MORE;
+            }
+            int length = (data[position] & 0xFF) << 24 | (data[position + 1] & 0xFF) << 16 | (data[position + 2] & 0xFF) << 8
+                    | data[position + 3] & 0xFF;
+            position += 4;
+            if (length == NULL) {
+                continue;
+            }
+            if (field == 9) { // the chain row's sequence number
+                if (length != 8) {
+                    throw new IOException("a number field has 8 bytes, not " + length);
+                }
+            } else if (length < 0 || length > FIELD_LENGTH_MAX) {
+                throw new IOException("field length " + Integer.toUnsignedString(length) + " out of range");
+            }
+            position = (long) position + length <= limit ? position + length : NEED_MORE;
+        }
+        return position;
+    }
+
     static void header(DataInputStream in, byte[] expected) throws IOException {
         byte[] actual = new byte[expected.length];
         in.readFully(actual);

@@ -3,11 +3,15 @@ package org.civicledger.ops.verify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -67,6 +71,137 @@ public final class ArchiveLogSource implements LogSource {
     @Override
     public Cursor<EventRow> events() {
         return stream(Archive.EVENTS, Archive.EVENTS_HEADER, Archive::readEvent);
+    }
+
+    /** Bytes of {@code events.bin} per block handed to the hashing threads (whole records; a longer one gets its own). */
+    private static final int BLOCK_BYTES = 1 << 19;
+
+    /**
+     * The events as blocks of raw records for {@link ChainHashing}, which hashes their canonical bytes where they lie
+     * instead of decoding them: read, digested for the manifest and cut at record boundaries on the producer's thread.
+     * The framing is checked record by record as {@link #events()} checks it, and a damaged entry is reported the same
+     * way, with the same words, after the records before the damage.
+     */
+    ChainHashing.Producer eventRecords() {
+        String name = Archive.EVENTS;
+        ZipEntry entry = zip.getEntry(name);
+        if (entry == null) {
+            damaged(name, "missing");
+            return nothing();
+        }
+        InputStream in = null;
+        MessageDigest sha256 = ArchiveWriter.sha256();
+        try {
+            in = zip.getInputStream(entry);
+            byte[] header = in.readNBytes(Archive.EVENTS_HEADER.length);
+            sha256.update(header);
+            Archive.header(new DataInputStream(new ByteArrayInputStream(header)), Archive.EVENTS_HEADER);
+        } catch (IOException e) {
+            damaged(name, "unreadable: " + e.getMessage());
+            closeQuietly(in);
+            return nothing();
+        }
+        InputStream stream = in;
+        return new ChainHashing.Producer() {
+            @Override
+            public void produce(ChainHashing.Sink sink) throws InterruptedException {
+                byte[] data = new byte[BLOCK_BYTES];
+                int[] starts = new int[1024];
+                int count = 0;
+                int filled = 0;
+                int at = 0;
+                try {
+                    while (true) {
+                        int end;
+                        try {
+                            end = Archive.recordEnd(data, at, filled);
+                        } catch (IOException e) {
+                            emit(sink, data, starts, count, at);
+                            damaged(name, "unreadable record: " + e);
+                            return;
+                        }
+                        if (end >= 0) {
+                            if (count + 1 >= starts.length) {
+                                starts = Arrays.copyOf(starts, starts.length * 2);
+                            }
+                            starts[count++] = at;
+                            at = end;
+                            continue;
+                        }
+                        if (end == Archive.END_RECORD) {
+                            emit(sink, data, starts, count, at);
+                            byte[] rest = new byte[1 << 16];
+                            for (int n; (n = stream.read(rest)) > 0; ) {
+                                // Trailing bytes still count towards the entry's digest.
+                                sha256.update(rest, 0, n);
+                            }
+                            check(name, HexFormat.of().formatHex(sha256.digest()));
+                            return;
+                        }
+                        // The record at 'at' is not whole: hand over the whole ones, keep its beginning, read on.
+                        byte[] next = data;
+                        if (count > 0) {
+                            emit(sink, data, starts, count, at);
+                            count = 0;
+                            next = new byte[Math.max(BLOCK_BYTES, 2 * (filled - at))];
+                        } else if (filled == data.length) {
+                            next = new byte[data.length * 2];
+                        }
+                        if (next != data || at > 0) {
+                            System.arraycopy(data, at, next, 0, filled - at);
+                            filled -= at;
+                            at = 0;
+                            data = next;
+                        }
+                        int read = stream.readNBytes(data, filled, data.length - filled);
+                        if (read == 0) {
+                            damaged(name, "unreadable record: " + (at == filled
+                                    ? new EOFException("entry ends without its end record") : new EOFException()));
+                            return;
+                        }
+                        sha256.update(data, filled, read);
+                        filled += read;
+                    }
+                } catch (IOException e) {
+                    damaged(name, "unreadable record: " + e);
+                }
+            }
+
+            private void emit(ChainHashing.Sink sink, byte[] data, int[] starts, int count, int end) throws InterruptedException {
+                if (count > 0) {
+                    int[] bounds = Arrays.copyOf(starts, count + 1);
+                    bounds[count] = end;
+                    sink.accept(new ChainHashing.Records(data, bounds, count));
+                }
+            }
+
+            @Override
+            public void close() {
+                closeQuietly(stream);
+            }
+        };
+    }
+
+    private static ChainHashing.Producer nothing() {
+        return new ChainHashing.Producer() {
+            @Override
+            public void produce(ChainHashing.Sink sink) {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private static void closeQuietly(InputStream in) {
+        if (in != null) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // Read-only.
+            }
+        }
     }
 
     @Override

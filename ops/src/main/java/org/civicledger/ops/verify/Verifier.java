@@ -4,13 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.civicledger.projections.integrity.StoredEvent;
 
 /**
  * The offline verifier (docs/integrity.md section 6): trusts nothing of the server but the pinned key. In one pass
@@ -59,7 +57,6 @@ public final class Verifier {
             .thenComparing(Finding::leafIndex, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(Finding::treeSize, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(Finding::kind);
-    private static final byte[] ZERO = new byte[32];
 
     /** A checkpoint size to check the tree at, with what signed it and what the check found. */
     private static final class Target {
@@ -77,18 +74,15 @@ public final class Verifier {
         }
     }
 
-    private static final class Chain {
-        long next;
-        byte[] last;
-        boolean broken;
-    }
-
     private final LogSource source;
     private final Options options;
     private final Progress progress;
     private final CanonicalHasher hasher = new CanonicalHasher();
-    /** Threads that digest events ahead of the chain walk: every core (the walk itself is light). */
-    private static final int HASHING_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    /** Threads that hash the events and their chains ahead of the walk: every core (the walk itself is light). */
+    private static final int HASHING_THREADS = Math.max(1, Integer.getInteger("ledger.verify.threads",
+            Runtime.getRuntime().availableProcessors()));
+    /** Database rows per block handed to the hashing threads. */
+    private static final int BATCH = 256;
     private final List<Finding> findings = new ArrayList<>();
     private long findingsTotal;
 
@@ -117,9 +111,11 @@ public final class Verifier {
         String origin = openCheckpoints(sourceNotes, options.heldNotes(), targets);
         int signedInSource = (int) targets.values().stream().filter(t -> t.inSource).count();
 
-        Map<String, Chain> chains = new HashMap<>();
+        Set<String> broken = new HashSet<>();
+        long aggregates = 0;
         long standalone = 0;
         long events = 0;
+        long canonicalBytes = 0;
         long lastGlobalIndex = 0;
         CompactRange recomputed = new CompactRange(hasher);
         CompactRange stored = new CompactRange(hasher);
@@ -129,17 +125,18 @@ public final class Verifier {
         Target nextStored = storedChecks.hasNext() ? storedChecks.next() : null;
         nextRecomputed = check(recomputed, nextRecomputed, recomputedChecks, true, 0L);
         nextStored = check(stored, nextStored, storedChecks, false, null);
-        try (Prehashing rows = new Prehashing(source.events(), HASHING_THREADS);
+        ChainHashing.Producer producer = source instanceof ArchiveLogSource archive ? archive.eventRecords()
+                : ChainHashing.of(source.events(), BATCH);
+        try (ChainHashing rows = new ChainHashing(producer, HASHING_THREADS);
              LogSource.Cursor<LogSource.LeafRow> leafRows = source.leaves()) {
             LogSource.LeafRow leaf = leafRows.hasNext() ? leafRows.next() : null;
             while (rows.hasNext()) {
-                Prehashing.Row prehashed = rows.next();
-                LogSource.EventRow row = prehashed.row();
-                StoredEvent event = row.event();
-                long globalIndex = event.globalIndex();
+                ChainHashing.Hashed event = rows.next();
+                long globalIndex = event.globalIndex;
                 events++;
+                canonicalBytes += event.canonicalBytes;
                 if (globalIndex <= lastGlobalIndex) {
-                    report(new Finding(Finding.Kind.REORDERED, globalIndex, event.aggregateIdentifier(), event.sequenceNumber(), null, null,
+                    report(new Finding(Finding.Kind.REORDERED, globalIndex, event.aggregate, event.sequence, null, null,
                             "the source gives this global index after " + lastGlobalIndex + " (not in ascending order)"));
                 }
                 lastGlobalIndex = Math.max(lastGlobalIndex, globalIndex);
@@ -154,46 +151,31 @@ public final class Verifier {
                     leaf = leafRows.hasNext() ? leafRows.next() : null;
                 }
 
-                // The chain, recomputed from the stored bytes only.
+                // The chain, recomputed from the stored bytes only (ChainHashing walked it: hash, expected sequence).
                 Finding eventFinding = null;
-                String aggregate = event.aggregateIdentifier();
-                boolean alone = event.sequenceNumber() == 0 && aggregate.equals(event.eventIdentifier());
-                Chain chain = alone ? null : chains.get(aggregate);
-                boolean brokenBefore = chain != null && chain.broken;
-                long expected = chain == null ? 0 : chain.next;
-                if (row.chainAggregate() != null
-                        && (!row.chainAggregate().equals(aggregate) || !row.chainSequence().equals(event.sequenceNumber()))) {
+                boolean brokenBefore = !event.alone && !broken.isEmpty() && broken.contains(event.aggregate);
+                long expected = event.expected;
+                if (event.hintNamesOther) {
                     eventFinding = finding(Finding.Kind.REORDERED, event, "this global index was chained as aggregate "
-                            + row.chainAggregate() + " sequence " + row.chainSequence() + "; the event stored here now is another");
+                            + event.row().chainAggregate() + " sequence " + event.row().chainSequence() + "; the event stored here now is another");
                 }
-                byte[] previous = chain == null ? ZERO : chain.last;
-                if (event.sequenceNumber() > expected) {
+                if (event.sequence > expected) {
                     if (eventFinding == null) {
-                        eventFinding = finding(Finding.Kind.MISSING, event, "sequence " + (expected == event.sequenceNumber() - 1 ? expected
-                                : expected + ".." + (event.sequenceNumber() - 1)) + " of this aggregate is missing before this event");
+                        eventFinding = finding(Finding.Kind.MISSING, event, "sequence " + (expected == event.sequence - 1 ? expected
+                                : expected + ".." + (event.sequence - 1)) + " of this aggregate is missing before this event");
                     }
-                } else if (event.sequenceNumber() < expected) {
-                    previous = ZERO;
+                } else if (event.sequence < expected) {
                     if (eventFinding == null) {
-                        eventFinding = finding(Finding.Kind.REORDERED, event, "sequence " + event.sequenceNumber()
+                        eventFinding = finding(Finding.Kind.REORDERED, event, "sequence " + event.sequence
                                 + " comes after sequence " + (expected - 1) + " of its aggregate in global order");
                     }
                 }
-                byte[] eventHash = hasher.finish(prehashed.prefix(), previous);
-                if (eventFinding == null && !brokenBefore && row.chainHash() != null && !Arrays.equals(eventHash, row.chainHash())) {
+                byte[] eventHash = event.eventHash;
+                if (eventFinding == null && !brokenBefore && event.hintHashDiffers) {
                     eventFinding = finding(Finding.Kind.CHANGED, event, "its stored bytes hash to " + b64(eventHash)
-                            + ", the chain recorded " + b64(row.chainHash()));
+                            + ", the chain recorded " + b64(event.row().chainHash()));
                 }
-                if (!alone) {
-                    if (chain == null) {
-                        chain = new Chain();
-                        chains.put(aggregate, chain);
-                    }
-                    if (event.sequenceNumber() >= expected) {
-                        chain.next = event.sequenceNumber() + 1;
-                        chain.last = eventHash;
-                    }
-                } else {
+                if (event.alone) {
                     standalone++;
                 }
 
@@ -201,7 +183,7 @@ public final class Verifier {
                 if (leaf != null && leaf.globalIndex() == globalIndex) {
                     stored.append(leaf.leafHash());
                     nextStored = check(stored, nextStored, storedChecks, false, null);
-                    byte[] leafHash = hasher.leafHash(eventHash);
+                    byte[] leafHash = event.leafHash;
                     if (eventFinding == null && !brokenBefore && !Arrays.equals(leafHash, leaf.leafHash())) {
                         eventFinding = finding(Finding.Kind.CHANGED, event, "its stored bytes give leaf " + b64(leafHash)
                                 + ", leaf " + leaf.leafIndex() + " of the tree is " + b64(leaf.leafHash()));
@@ -217,17 +199,18 @@ public final class Verifier {
                             : "stored below the tree's frontier (leaf " + leaf.leafIndex() + " is global index " + leaf.globalIndex()
                             + ") but not a leaf, and not recorded as a late commit"));
                 } else {
-                    recomputed.append(hasher.leafHash(eventHash));
+                    recomputed.append(event.leafHash);
                     nextRecomputed = check(recomputed, nextRecomputed, recomputedChecks, true, globalIndex);
                 }
                 if (eventFinding != null) {
                     report(eventFinding);
-                    if (chain != null) {
-                        chain.broken = true;
+                    if (!event.alone) {
+                        broken.add(event.aggregate);
                     }
                 }
                 progress.advance(1);
             }
+            aggregates = rows.chains();
             long vanished = 0;
             while (leaf != null) {
                 stored.append(leaf.leafHash());
@@ -251,12 +234,12 @@ public final class Verifier {
         findings.sort(LOG_ORDER);
         int verified = (int) targets.values().stream().filter(t -> Boolean.TRUE.equals(t.recomputedMatches)).count();
         int heldVerified = (int) targets.values().stream().filter(t -> t.held && Boolean.TRUE.equals(t.recomputedMatches)).count();
-        return new Report(source.description(), origin, events, chains.size() + standalone, recomputed.size(), signedInSource,
-                verified, heldVerified, findingsTotal, List.copyOf(findings), System.nanoTime() - started, hasher.canonicalBytes());
+        return new Report(source.description(), origin, events, aggregates + standalone, recomputed.size(), signedInSource,
+                verified, heldVerified, findingsTotal, List.copyOf(findings), System.nanoTime() - started, canonicalBytes);
     }
 
-    private Finding finding(Finding.Kind kind, StoredEvent event, String message) {
-        return new Finding(kind, event.globalIndex(), event.aggregateIdentifier(), event.sequenceNumber(), null, null, message);
+    private Finding finding(Finding.Kind kind, ChainHashing.Hashed event, String message) {
+        return new Finding(kind, event.globalIndex, event.aggregate, event.sequence, null, null, message);
     }
 
     /** Compares the tree with every target of the size it just reached. */
