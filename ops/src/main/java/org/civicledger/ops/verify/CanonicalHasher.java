@@ -68,15 +68,14 @@ final class CanonicalHasher {
         return bytes;
     }
 
+    // The tree digest is left reset by each digest() (never fed elsewhere): no reset() before use.
     byte[] leafHash(byte[] eventHash) {
-        tree.reset();
         tree.update((byte) 0x00);
         tree.update(eventHash);
         return tree.digest();
     }
 
     byte[] nodeHash(byte[] left, byte[] right) {
-        tree.reset();
         tree.update((byte) 0x01);
         tree.update(left);
         tree.update(right);
@@ -84,7 +83,6 @@ final class CanonicalHasher {
     }
 
     byte[] emptyTreeHash() {
-        tree.reset();
         return tree.digest();
     }
 

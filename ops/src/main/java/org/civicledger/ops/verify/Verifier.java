@@ -74,6 +74,115 @@ public final class Verifier {
         }
     }
 
+    /**
+     * The stored leaves ({@code merkle_leaf} or {@code leaves.bin}), read and folded into a tree of their own on a
+     * thread of their own — whether they still give each signed root only says {@code LEAF_TABLE_ALTERED} — and handed
+     * to the walk in order, in batches. A failure of the source is rethrown to the walk where it happened.
+     */
+    private static final class StoredLeaves implements LogSource.Cursor<LogSource.LeafRow> {
+        private static final int BATCH = 512;
+        private static final Object END = new Object();
+
+        private final LogSource.Cursor<LogSource.LeafRow> source;
+        private final java.util.concurrent.BlockingQueue<Object> batches = new java.util.concurrent.ArrayBlockingQueue<>(16);
+        private final Thread reader;
+        private volatile long size;
+        private List<LogSource.LeafRow> current = List.of();
+        private int position;
+        private boolean ended;
+
+        StoredLeaves(LogSource.Cursor<LogSource.LeafRow> source, List<Target> targets) {
+            this.source = source;
+            reader = new Thread(() -> {
+                Object last = END;
+                CompactRange stored = new CompactRange(new CanonicalHasher());
+                Iterator<Target> checks = targets.iterator();
+                Target next = check(stored, checks.hasNext() ? checks.next() : null, checks, false, null);
+                try {
+                    List<LogSource.LeafRow> batch = new ArrayList<>(BATCH);
+                    while (source.hasNext()) {
+                        LogSource.LeafRow leaf = source.next();
+                        stored.append(leaf.leafHash());
+                        next = check(stored, next, checks, false, null);
+                        batch.add(leaf);
+                        if (batch.size() == BATCH) {
+                            batches.put(batch);
+                            batch = new ArrayList<>(BATCH);
+                        }
+                    }
+                    if (!batch.isEmpty()) {
+                        batches.put(batch);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException e) {
+                    last = e;
+                }
+                size = stored.size();
+                try {
+                    batches.put(last);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "stored leaves");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        /** Stored leaves read; once all are. */
+        long size() {
+            return size;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public boolean hasNext() {
+            while (position >= current.size()) {
+                if (ended) {
+                    return false;
+                }
+                Object next;
+                try {
+                    next = batches.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while reading leaves ahead", e);
+                }
+                if (next == END) {
+                    ended = true;
+                    return false;
+                }
+                if (next instanceof RuntimeException failure) {
+                    ended = true;
+                    throw failure;
+                }
+                current = (List<LogSource.LeafRow>) next;
+                position = 0;
+            }
+            return true;
+        }
+
+        @Override
+        public LogSource.LeafRow next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            return current.get(position++);
+        }
+
+        @Override
+        public void close() {
+            reader.interrupt();
+            try {
+                reader.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            source.close();
+        }
+    }
+
     private final LogSource source;
     private final Options options;
     private final Progress progress;
@@ -113,22 +222,19 @@ public final class Verifier {
 
         Set<String> broken = new HashSet<>();
         long aggregates = 0;
+        long storedLeaves = 0;
         long standalone = 0;
         long events = 0;
         long canonicalBytes = 0;
         long lastGlobalIndex = 0;
         CompactRange recomputed = new CompactRange(hasher);
-        CompactRange stored = new CompactRange(hasher);
         Iterator<Target> recomputedChecks = targets.values().iterator();
-        Iterator<Target> storedChecks = targets.values().iterator();
         Target nextRecomputed = recomputedChecks.hasNext() ? recomputedChecks.next() : null;
-        Target nextStored = storedChecks.hasNext() ? storedChecks.next() : null;
         nextRecomputed = check(recomputed, nextRecomputed, recomputedChecks, true, 0L);
-        nextStored = check(stored, nextStored, storedChecks, false, null);
         ChainHashing.Producer producer = source instanceof ArchiveLogSource archive ? archive.eventRecords()
                 : ChainHashing.of(source.events(), BATCH);
         try (ChainHashing rows = new ChainHashing(producer, HASHING_THREADS);
-             LogSource.Cursor<LogSource.LeafRow> leafRows = source.leaves()) {
+             StoredLeaves leafRows = new StoredLeaves(source.leaves(), List.copyOf(targets.values()))) {
             LogSource.LeafRow leaf = leafRows.hasNext() ? leafRows.next() : null;
             while (rows.hasNext()) {
                 ChainHashing.Hashed event = rows.next();
@@ -143,8 +249,6 @@ public final class Verifier {
 
                 // Leaves whose event is gone: the tree signed an event at that index, the log no longer has one.
                 while (leaf != null && leaf.globalIndex() < globalIndex) {
-                    stored.append(leaf.leafHash());
-                    nextStored = check(stored, nextStored, storedChecks, false, null);
                     leaf = source.named(leaf);
                     report(new Finding(Finding.Kind.MISSING, leaf.globalIndex(), leaf.chainAggregate(), leaf.chainSequence(), leaf.leafIndex(), null,
                             "leaf " + leaf.leafIndex() + " was this event's, but no event is stored at global index " + leaf.globalIndex()));
@@ -181,8 +285,6 @@ public final class Verifier {
 
                 // Its place in the tree.
                 if (leaf != null && leaf.globalIndex() == globalIndex) {
-                    stored.append(leaf.leafHash());
-                    nextStored = check(stored, nextStored, storedChecks, false, null);
                     byte[] leafHash = event.leafHash;
                     if (eventFinding == null && !brokenBefore && !Arrays.equals(leafHash, leaf.leafHash())) {
                         eventFinding = finding(Finding.Kind.CHANGED, event, "its stored bytes give leaf " + b64(leafHash)
@@ -213,8 +315,6 @@ public final class Verifier {
             aggregates = rows.chains();
             long vanished = 0;
             while (leaf != null) {
-                stored.append(leaf.leafHash());
-                nextStored = check(stored, nextStored, storedChecks, false, null);
                 if (vanished++ == 0) {
                     leaf = source.named(leaf);
                     report(new Finding(Finding.Kind.MISSING, leaf.globalIndex(), leaf.chainAggregate(), leaf.chainSequence(), leaf.leafIndex(), null,
@@ -225,12 +325,13 @@ public final class Verifier {
             if (vanished > 1) {
                 findingsTotal += vanished - 1;
             }
+            storedLeaves = leafRows.size(); // every leaf was taken: the reader is through
         }
         progress.finish();
         for (Finding damage : source.sourceFindings()) {
             report(damage);
         }
-        judgeCheckpoints(targets, recomputed.size(), stored.size(), lastGlobalIndex);
+        judgeCheckpoints(targets, recomputed.size(), storedLeaves, lastGlobalIndex);
         findings.sort(LOG_ORDER);
         int verified = (int) targets.values().stream().filter(t -> Boolean.TRUE.equals(t.recomputedMatches)).count();
         int heldVerified = (int) targets.values().stream().filter(t -> t.held && Boolean.TRUE.equals(t.recomputedMatches)).count();
@@ -243,7 +344,7 @@ public final class Verifier {
     }
 
     /** Compares the tree with every target of the size it just reached. */
-    private Target check(CompactRange tree, Target next, Iterator<Target> targets, boolean recomputed, Long globalIndex) {
+    private static Target check(CompactRange tree, Target next, Iterator<Target> targets, boolean recomputed, Long globalIndex) {
         while (next != null && next.size <= tree.size()) {
             if (next.size == tree.size()) {
                 boolean matches = Arrays.equals(tree.root(), next.root);

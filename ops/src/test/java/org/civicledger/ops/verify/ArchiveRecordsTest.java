@@ -104,6 +104,20 @@ class ArchiveRecordsTest {
     }
 
     @Test
+    void a_rewritten_leaf_is_named_and_the_leaf_table_reported_for_the_checkpoints_after_it() throws Exception {
+        LogSource.LeafRow leaf = leaves.get(250);
+        byte[] forged = leaf.leafHash().clone();
+        forged[0] ^= 1;
+        leaves.set(250, new LogSource.LeafRow(leaf.leafIndex(), leaf.globalIndex(), forged, leaf.chainAggregate(), leaf.chainSequence()));
+        Verifier.Report report = same(archive());
+        assertThat(report.first().kind()).isEqualTo(Finding.Kind.CHANGED);
+        assertThat(report.first().globalIndex()).isEqualTo(251);
+        assertThat(report.findings()).filteredOn(f -> f.kind() == Finding.Kind.LEAF_TABLE_ALTERED).extracting(Finding::treeSize)
+                .containsExactly(400L);
+        assertThat(report.checkpointsVerified()).isEqualTo(2);
+    }
+
+    @Test
     void a_flipped_byte_in_a_payload_and_text_that_is_not_utf8_give_the_same_findings() throws Exception {
         Path archive = archive();
         same(rewrite(archive, bytes -> bytes[indexOf(bytes, rows.get(50).event().payload()) + 3] ^= 0x01));
