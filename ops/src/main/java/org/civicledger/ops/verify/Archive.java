@@ -93,12 +93,17 @@ final class Archive {
     /** {@link #recordEnd}: the end record (0x00). */
     static final int END_RECORD = -2;
 
+    /** The fields of an {@code events.bin} record after its marker: L int64, F field, N number field (see the class comment). */
+    static final String EVENT_LAYOUT = "LFFLFFFFFFFNF";
+    /** The same for {@code leaves.bin}. */
+    static final String LEAF_LAYOUT = "LLFFN";
+
     /**
-     * Where the {@code events.bin} record at {@code at} ends, checking its framing as {@link #readEvent} does, in the
-     * same order, with the same errors: {@link #END_RECORD} at the end record, {@link #NEED_MORE} when
-     * {@code data[at .. limit)} holds only part of it.
+     * Where the record at {@code at} of the given layout ends, checking its framing as {@link #readEvent} and
+     * {@link #readLeaf} do, in the same order, with the same errors: {@link #END_RECORD} at the end record,
+     * {@link #NEED_MORE} when {@code data[at .. limit)} holds only part of it.
      */
-    static int recordEnd(byte[] data, int at, int limit) throws IOException {
+    static int recordEnd(byte[] data, int at, int limit, String layout) throws IOException {
         if (at >= limit) {
             return NEED_MORE;
         }
@@ -109,30 +114,66 @@ final class Archive {
         if (marker != 1) {
             throw new IOException("bad record marker " + marker);
         }
-        int position = at + 1 + 8; // global index
-        for (int field = 0; field < 11 && position >= 0; field++) {
-            if (field == 2) { // sequence number, between the aggregate and the event identifier
-                position = position + 8 <= limit ? position + 8 : NEED_MORE;
+        long position = at + 1;
+        for (int i = 0; i < layout.length(); i++) {
+            char kind = layout.charAt(i);
+            if (kind == 'L') {
+                position += 8;
+                continue;
             }
-            if (position < 0 || position + 4 > limit) {
+            if (position + 4 > limit) {
                 return NEED_MORE;
             }
-            int length = (data[position] & 0xFF) << 24 | (data[position + 1] & 0xFF) << 16 | (data[position + 2] & 0xFF) << 8
-                    | data[position + 3] & 0xFF;
+            int length = lengthAt(data, (int) position);
             position += 4;
             if (length == NULL) {
                 continue;
             }
-            if (field == 9) { // the chain row's sequence number
+            if (kind == 'N') {
                 if (length != 8) {
                     throw new IOException("a number field has 8 bytes, not " + length);
                 }
             } else if (length < 0 || length > FIELD_LENGTH_MAX) {
                 throw new IOException("field length " + Integer.toUnsignedString(length) + " out of range");
             }
-            position = (long) position + length <= limit ? position + length : NEED_MORE;
+            position += length;
         }
-        return position;
+        return position <= limit ? (int) position : NEED_MORE;
+    }
+
+    /** A leaf record whose framing {@link #recordEnd} checked, read from where it lies. */
+    static LogSource.LeafRow leafAt(byte[] data, int at) {
+        int hashAt = at + 17;
+        int chainAggregateAt = skip(data, hashAt);
+        int chainSequenceAt = skip(data, chainAggregateAt);
+        int hashLength = lengthAt(data, hashAt);
+        return new LogSource.LeafRow(longAt(data, at + 1), longAt(data, at + 9),
+                hashLength == NULL ? null : java.util.Arrays.copyOfRange(data, hashAt + 4, hashAt + 4 + hashLength),
+                textAt(data, chainAggregateAt), lengthAt(data, chainSequenceAt) == NULL ? null : longAt(data, chainSequenceAt + 4));
+    }
+
+    /** The length of the field at {@code at}, -1 for NULL. */
+    static int lengthAt(byte[] data, int at) {
+        return (data[at] & 0xFF) << 24 | (data[at + 1] & 0xFF) << 16 | (data[at + 2] & 0xFF) << 8 | data[at + 3] & 0xFF;
+    }
+
+    /** Where the field after the one at {@code at} starts. */
+    static int skip(byte[] data, int at) {
+        int length = lengthAt(data, at);
+        return at + 4 + (length == NULL ? 0 : length);
+    }
+
+    static String textAt(byte[] data, int at) {
+        int length = lengthAt(data, at);
+        return length == NULL ? null : new String(data, at + 4, length, StandardCharsets.UTF_8);
+    }
+
+    static long longAt(byte[] data, int at) {
+        long value = 0;
+        for (int i = 0; i < 8; i++) {
+            value = value << 8 | data[at + i] & 0xFF;
+        }
+        return value;
     }
 
     static void header(DataInputStream in, byte[] expected) throws IOException {

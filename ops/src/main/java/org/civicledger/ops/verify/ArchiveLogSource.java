@@ -114,7 +114,7 @@ public final class ArchiveLogSource implements LogSource {
                     while (true) {
                         int end;
                         try {
-                            end = Archive.recordEnd(data, at, filled);
+                            end = Archive.recordEnd(data, at, filled, Archive.EVENT_LAYOUT);
                         } catch (IOException e) {
                             emit(sink, data, starts, count, at);
                             damaged(name, "unreadable record: " + e);
@@ -153,7 +153,7 @@ public final class ArchiveLogSource implements LogSource {
                             at = 0;
                             data = next;
                         }
-                        int read = stream.readNBytes(data, filled, data.length - filled);
+                        int read = readSome(stream, data, filled);
                         if (read == 0) {
                             damaged(name, "unreadable record: " + (at == filled
                                     ? new EOFException("entry ends without its end record") : new EOFException()));
@@ -194,6 +194,25 @@ public final class ArchiveLogSource implements LogSource {
         };
     }
 
+    /**
+     * Fills {@code data} from {@code filled} on, to its end or the end of the stream (then 0 bytes), in reads of
+     * {@link #READ_BYTES}: a zip entry's stream reads through {@code RandomAccessFile}, whose native read allocates a
+     * buffer of the length asked for on every call beyond 8 KB (a fresh mapping, page faults, for half a megabyte).
+     */
+    private static int readSome(InputStream in, byte[] data, int filled) throws IOException {
+        int total = 0;
+        while (filled + total < data.length) {
+            int read = in.read(data, filled + total, Math.min(READ_BYTES, data.length - filled - total));
+            if (read < 0) {
+                break;
+            }
+            total += read;
+        }
+        return total;
+    }
+
+    private static final int READ_BYTES = 1 << 16;
+
     private static void closeQuietly(InputStream in) {
         if (in != null) {
             try {
@@ -206,7 +225,98 @@ public final class ArchiveLogSource implements LogSource {
 
     @Override
     public Cursor<LeafRow> leaves() {
-        return stream(Archive.LEAVES, Archive.LEAVES_HEADER, Archive::readLeaf);
+        String name = Archive.LEAVES;
+        ZipEntry entry = zip.getEntry(name);
+        if (entry == null) {
+            damaged(name, "missing");
+            return empty();
+        }
+        InputStream in = null;
+        MessageDigest sha256 = ArchiveWriter.sha256();
+        try {
+            in = zip.getInputStream(entry);
+            byte[] header = in.readNBytes(Archive.LEAVES_HEADER.length);
+            sha256.update(header);
+            Archive.header(new DataInputStream(new ByteArrayInputStream(header)), Archive.LEAVES_HEADER);
+        } catch (IOException e) {
+            damaged(name, "unreadable: " + e.getMessage());
+            closeQuietly(in);
+            return empty();
+        }
+        InputStream stream = in;
+        // Read in large pieces, digested here, each leaf taken from where it lies (no stream call per field).
+        return new Cursor<>() {
+            private byte[] data = new byte[1 << 16];
+            private int filled;
+            private int at;
+            private LeafRow ahead;
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                if (ahead == null && !done) {
+                    try {
+                        ahead = read();
+                        if (ahead == null) {
+                            done = true;
+                            byte[] rest = new byte[1 << 16];
+                            for (int n; (n = stream.read(rest)) > 0; ) {
+                                // Trailing bytes still count towards the entry's digest.
+                                sha256.update(rest, 0, n);
+                            }
+                            check(name, HexFormat.of().formatHex(sha256.digest()));
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        done = true;
+                        damaged(name, "unreadable record: " + e);
+                    }
+                }
+                return ahead != null;
+            }
+
+            private LeafRow read() throws IOException {
+                while (true) {
+                    int end = Archive.recordEnd(data, at, filled, Archive.LEAF_LAYOUT);
+                    if (end >= 0) {
+                        LeafRow leaf = Archive.leafAt(data, at);
+                        at = end;
+                        return leaf;
+                    }
+                    if (end == Archive.END_RECORD) {
+                        return null;
+                    }
+                    if (at > 0) {
+                        System.arraycopy(data, at, data, 0, filled - at);
+                        filled -= at;
+                        at = 0;
+                    }
+                    if (filled == data.length) {
+                        data = Arrays.copyOf(data, data.length * 2);
+                    }
+                    int read = readSome(stream, data, filled);
+                    if (read == 0) {
+                        throw filled == 0 ? new EOFException("entry ends without its end record") : new EOFException();
+                    }
+                    sha256.update(data, filled, read);
+                    filled += read;
+                }
+            }
+
+            @Override
+            public LeafRow next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                LeafRow next = ahead;
+                ahead = null;
+                return next;
+            }
+
+            @Override
+            public void close() {
+                closeQuietly(stream);
+            }
+        };
     }
 
     @Override

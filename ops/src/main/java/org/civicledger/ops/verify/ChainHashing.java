@@ -151,7 +151,7 @@ final class ChainHashing implements LogSource.Cursor<ChainHashing.Hashed> {
         private final MessageDigest sha256 = CanonicalHasher.newSha256();
         private final MessageDigest leaf = CanonicalHasher.newSha256();
         private final CanonicalHasher canonical = new CanonicalHasher();
-        private final Map<String, Chain> chains = new HashMap<>();
+        private final Map<String, Chain> chains = new HashMap<>(1 << 12);
 
         private static final class Chain {
             long next;
@@ -448,14 +448,12 @@ final class ChainHashing implements LogSource.Cursor<ChainHashing.Hashed> {
         return hash;
     }
 
-    /** The length of the field at {@code at}, -1 for NULL. */
-    static int length(byte[] data, int at) {
-        return (data[at] & 0xFF) << 24 | (data[at + 1] & 0xFF) << 16 | (data[at + 2] & 0xFF) << 8 | data[at + 3] & 0xFF;
+    private static int length(byte[] data, int at) {
+        return Archive.lengthAt(data, at);
     }
 
     private static int skip(byte[] data, int at) {
-        int length = length(data, at);
-        return at + 4 + (length == -1 ? 0 : length);
+        return Archive.skip(data, at);
     }
 
     private static boolean ascii(byte[] data, int at) {
@@ -469,16 +467,11 @@ final class ChainHashing implements LogSource.Cursor<ChainHashing.Hashed> {
     }
 
     private static String text(byte[] data, int at) {
-        int length = length(data, at);
-        return length == -1 ? null : new String(data, at + 4, length, StandardCharsets.UTF_8);
+        return Archive.textAt(data, at);
     }
 
-    static long longAt(byte[] data, int at) {
-        long value = 0;
-        for (int i = 0; i < 8; i++) {
-            value = value << 8 | data[at + i] & 0xFF;
-        }
-        return value;
+    private static long longAt(byte[] data, int at) {
+        return Archive.longAt(data, at);
     }
 
     private static LogSource.EventRow readEvent(byte[] data, int start, int end) {

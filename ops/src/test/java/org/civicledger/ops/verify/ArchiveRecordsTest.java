@@ -142,6 +142,26 @@ class ArchiveRecordsTest {
         same(append(archive, new byte[] {1, 2, 3})); // trailing bytes after the end record
     }
 
+    @Test
+    void a_damaged_leaf_entry_is_named_with_the_words_of_the_stream_reader() throws Exception {
+        Path archive = archive();
+        assertThat(damage(copy(archive, Archive.LEAVES, bytes -> java.util.Arrays.copyOf(bytes, bytes.length - 5))))
+                .containsExactly("entry leaves.bin: unreadable record: java.io.EOFException");
+        assertThat(damage(copy(archive, Archive.LEAVES, bytes -> java.util.Arrays.copyOf(bytes, bytes.length - 1))))
+                .containsExactly("entry leaves.bin: unreadable record: java.io.EOFException: entry ends without its end record");
+        assertThat(damage(copy(archive, Archive.LEAVES, bytes -> {
+            byte[] changed = bytes.clone();
+            changed[indexOf(changed, leaves.get(300).leafHash()) - 17 - 4] = 7;
+            return changed;
+        }))).containsExactly("entry leaves.bin: unreadable record: java.io.IOException: bad record marker 7");
+        assertThat(damage(copy(archive, Archive.LEAVES, bytes -> java.util.Arrays.copyOf(bytes, bytes.length + 2)))).singleElement().asString().startsWith("entry leaves.bin: its SHA-256 is ");
+        assertThat(damage(copy(archive, Archive.LEAVES, bytes -> new byte[] {1, 2}))).containsExactly("entry leaves.bin: unreadable: null");
+    }
+
+    private List<String> damage(Path archive) throws IOException {
+        return same(archive).findings().stream().filter(f -> f.kind() == Finding.Kind.ARCHIVE_DAMAGED).map(Finding::message).toList();
+    }
+
     /** Verifies both ways, asserts the reports agree, returns the raw-record one. */
     private Verifier.Report same(Path archive) throws IOException {
         PinnedKey key = PinnedKey.parse(signer.verifierKey());
@@ -264,8 +284,12 @@ class ArchiveRecordsTest {
         });
     }
 
-    /** A copy of the archive with {@code events.bin} replaced (stored, as the writer stores it); the manifest is kept. */
     private Path copy(Path archive, java.util.function.UnaryOperator<byte[]> events) throws IOException {
+        return copy(archive, Archive.EVENTS, events);
+    }
+
+    /** A copy of the archive with one entry replaced (stored, as the writer stores it); the manifest is kept. */
+    private Path copy(Path archive, String name, java.util.function.UnaryOperator<byte[]> change) throws IOException {
         Path file = folder.resolve("changed-" + System.nanoTime() + ".zip");
         try (ZipFile in = new ZipFile(archive.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
             Enumeration<? extends ZipEntry> entries = in.entries();
@@ -275,8 +299,8 @@ class ArchiveRecordsTest {
                 try (InputStream stream = in.getInputStream(entry)) {
                     bytes = stream.readAllBytes();
                 }
-                if (entry.getName().equals(Archive.EVENTS)) {
-                    bytes = events.apply(bytes);
+                if (entry.getName().equals(name)) {
+                    bytes = change.apply(bytes);
                 }
                 ZipEntry copy = new ZipEntry(entry.getName());
                 copy.setMethod(ZipEntry.STORED);
@@ -302,7 +326,7 @@ class ArchiveRecordsTest {
         int at = Archive.EVENTS_HEADER.length;
         try {
             for (int i = 0; i < record; i++) {
-                at = Archive.recordEnd(bytes, at, bytes.length);
+                at = Archive.recordEnd(bytes, at, bytes.length, Archive.EVENT_LAYOUT);
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
