@@ -75,9 +75,8 @@ public final class Verifier {
     }
 
     /**
-     * The stored leaves ({@code merkle_leaf} or {@code leaves.bin}), read and folded into a tree of their own on a
-     * thread of their own — whether they still give each signed root only says {@code LEAF_TABLE_ALTERED} — and handed
-     * to the walk in order, in batches. A failure of the source is rethrown to the walk where it happened.
+     * The stored leaves ({@code merkle_leaf} or {@code leaves.bin}), read on a thread of their own and handed to the walk
+     * in order, in batches. A failure of the source is rethrown to the walk where it happened.
      */
     private static final class StoredLeaves implements LogSource.Cursor<LogSource.LeafRow> {
         private static final int BATCH = 512;
@@ -86,24 +85,18 @@ public final class Verifier {
         private final LogSource.Cursor<LogSource.LeafRow> source;
         private final java.util.concurrent.BlockingQueue<Object> batches = new java.util.concurrent.ArrayBlockingQueue<>(16);
         private final Thread reader;
-        private volatile long size;
         private List<LogSource.LeafRow> current = List.of();
         private int position;
         private boolean ended;
 
-        StoredLeaves(LogSource.Cursor<LogSource.LeafRow> source, List<Target> targets) {
+        StoredLeaves(LogSource.Cursor<LogSource.LeafRow> source) {
             this.source = source;
             reader = new Thread(() -> {
                 Object last = END;
-                CompactRange stored = new CompactRange(new CanonicalHasher());
-                Iterator<Target> checks = targets.iterator();
-                Target next = check(stored, checks.hasNext() ? checks.next() : null, checks, false, null);
                 try {
                     List<LogSource.LeafRow> batch = new ArrayList<>(BATCH);
                     while (source.hasNext()) {
                         LogSource.LeafRow leaf = source.next();
-                        stored.append(leaf.leafHash());
-                        next = check(stored, next, checks, false, null);
                         batch.add(leaf);
                         if (batch.size() == BATCH) {
                             batches.put(batch);
@@ -119,7 +112,6 @@ public final class Verifier {
                 } catch (RuntimeException e) {
                     last = e;
                 }
-                size = stored.size();
                 try {
                     batches.put(last);
                 } catch (InterruptedException e) {
@@ -128,11 +120,6 @@ public final class Verifier {
             }, "stored leaves");
             reader.setDaemon(true);
             reader.start();
-        }
-
-        /** Stored leaves read; once all are. */
-        long size() {
-            return size;
         }
 
         @Override
@@ -183,6 +170,56 @@ public final class Verifier {
         }
     }
 
+    /**
+     * The tree of the stored leaves, which only decides {@code LEAF_TABLE_ALTERED}. While every stored leaf so far is
+     * the recomputed leaf at the same position, the two trees are one: the stored root matches a checkpoint exactly
+     * when the recomputed one does, and nothing is folded twice. At the first stored leaf that is not (a different
+     * hash, a leaf whose event is gone, the events going on past the stored leaves) the stored tree becomes a copy of
+     * the recomputed one and is folded on its own from there, as it always was.
+     */
+    private static final class StoredTree {
+        private final CompactRange recomputed;
+        private final java.util.Collection<Target> targets;
+        private CompactRange own;
+        private Iterator<Target> checks;
+        private Target next;
+        long leaves;
+
+        StoredTree(CompactRange recomputed, java.util.Collection<Target> targets) {
+            this.recomputed = recomputed;
+            this.targets = targets;
+        }
+
+        /** Whether the stored leaves so far are the recomputed ones (then the recomputed checks decide both). */
+        boolean inStep() {
+            return own == null;
+        }
+
+        /** A stored leaf equal to the recomputed leaf appended at its position next. */
+        void stepped() {
+            leaves++;
+        }
+
+        /** Any other stored leaf. */
+        void append(byte[] leafHash) {
+            leaves++;
+            split();
+            own.append(leafHash);
+            next = check(own, next, checks, false, null, false);
+        }
+
+        void split() {
+            if (own == null) {
+                own = recomputed.copy();
+                checks = targets.iterator();
+                next = checks.hasNext() ? checks.next() : null;
+                while (next != null && next.size <= own.size()) { // checked while the trees were one
+                    next = checks.hasNext() ? checks.next() : null;
+                }
+            }
+        }
+    }
+
     private final LogSource source;
     private final Options options;
     private final Progress progress;
@@ -230,11 +267,12 @@ public final class Verifier {
         CompactRange recomputed = new CompactRange(hasher);
         Iterator<Target> recomputedChecks = targets.values().iterator();
         Target nextRecomputed = recomputedChecks.hasNext() ? recomputedChecks.next() : null;
-        nextRecomputed = check(recomputed, nextRecomputed, recomputedChecks, true, 0L);
+        StoredTree stored = new StoredTree(recomputed, targets.values());
+        nextRecomputed = check(recomputed, nextRecomputed, recomputedChecks, true, 0L, stored.inStep());
         ChainHashing.Producer producer = source instanceof ArchiveLogSource archive ? archive.eventRecords()
                 : ChainHashing.of(source.events(), BATCH);
         try (ChainHashing rows = new ChainHashing(producer, HASHING_THREADS);
-             StoredLeaves leafRows = new StoredLeaves(source.leaves(), List.copyOf(targets.values()))) {
+             StoredLeaves leafRows = new StoredLeaves(source.leaves())) {
             LogSource.LeafRow leaf = leafRows.hasNext() ? leafRows.next() : null;
             while (rows.hasNext()) {
                 ChainHashing.Hashed event = rows.next();
@@ -249,6 +287,7 @@ public final class Verifier {
 
                 // Leaves whose event is gone: the tree signed an event at that index, the log no longer has one.
                 while (leaf != null && leaf.globalIndex() < globalIndex) {
+                    stored.append(leaf.leafHash());
                     leaf = source.named(leaf);
                     report(new Finding(Finding.Kind.MISSING, leaf.globalIndex(), leaf.chainAggregate(), leaf.chainSequence(), leaf.leafIndex(), null,
                             "leaf " + leaf.leafIndex() + " was this event's, but no event is stored at global index " + leaf.globalIndex()));
@@ -286,12 +325,18 @@ public final class Verifier {
                 // Its place in the tree.
                 if (leaf != null && leaf.globalIndex() == globalIndex) {
                     byte[] leafHash = event.leafHash;
-                    if (eventFinding == null && !brokenBefore && !Arrays.equals(leafHash, leaf.leafHash())) {
+                    boolean same = Arrays.equals(leafHash, leaf.leafHash());
+                    if (same && stored.inStep()) {
+                        stored.stepped();
+                    } else {
+                        stored.append(leaf.leafHash());
+                    }
+                    if (eventFinding == null && !brokenBefore && !same) {
                         eventFinding = finding(Finding.Kind.CHANGED, event, "its stored bytes give leaf " + b64(leafHash)
                                 + ", leaf " + leaf.leafIndex() + " of the tree is " + b64(leaf.leafHash()));
                     }
                     recomputed.append(leafHash);
-                    nextRecomputed = check(recomputed, nextRecomputed, recomputedChecks, true, globalIndex);
+                    nextRecomputed = check(recomputed, nextRecomputed, recomputedChecks, true, globalIndex, stored.inStep());
                     leaf = leafRows.hasNext() ? leafRows.next() : null;
                 } else if (leaf != null) {
                     // Stored at or below the tree's frontier, yet not a leaf: it was not there when its index was passed.
@@ -301,8 +346,9 @@ public final class Verifier {
                             : "stored below the tree's frontier (leaf " + leaf.leafIndex() + " is global index " + leaf.globalIndex()
                             + ") but not a leaf, and not recorded as a late commit"));
                 } else {
+                    stored.split(); // the events go on past the stored leaves
                     recomputed.append(event.leafHash);
-                    nextRecomputed = check(recomputed, nextRecomputed, recomputedChecks, true, globalIndex);
+                    nextRecomputed = check(recomputed, nextRecomputed, recomputedChecks, true, globalIndex, false);
                 }
                 if (eventFinding != null) {
                     report(eventFinding);
@@ -315,6 +361,7 @@ public final class Verifier {
             aggregates = rows.chains();
             long vanished = 0;
             while (leaf != null) {
+                stored.append(leaf.leafHash());
                 if (vanished++ == 0) {
                     leaf = source.named(leaf);
                     report(new Finding(Finding.Kind.MISSING, leaf.globalIndex(), leaf.chainAggregate(), leaf.chainSequence(), leaf.leafIndex(), null,
@@ -325,7 +372,7 @@ public final class Verifier {
             if (vanished > 1) {
                 findingsTotal += vanished - 1;
             }
-            storedLeaves = leafRows.size(); // every leaf was taken: the reader is through
+            storedLeaves = stored.leaves;
         }
         progress.finish();
         for (Finding damage : source.sourceFindings()) {
@@ -344,13 +391,17 @@ public final class Verifier {
     }
 
     /** Compares the tree with every target of the size it just reached. */
-    private static Target check(CompactRange tree, Target next, Iterator<Target> targets, boolean recomputed, Long globalIndex) {
+    private static Target check(CompactRange tree, Target next, Iterator<Target> targets, boolean recomputed, Long globalIndex,
+                                boolean andStored) {
         while (next != null && next.size <= tree.size()) {
             if (next.size == tree.size()) {
                 boolean matches = Arrays.equals(tree.root(), next.root);
                 if (recomputed) {
                     next.recomputedMatches = matches;
                     next.lastGlobalIndex = globalIndex;
+                    if (andStored) {
+                        next.storedMatches = matches;
+                    }
                 } else {
                     next.storedMatches = matches;
                 }

@@ -118,6 +118,26 @@ class ArchiveRecordsTest {
     }
 
     @Test
+    void a_leaf_table_cut_short_is_reported_for_the_checkpoints_it_no_longer_reaches() throws Exception {
+        leaves.subList(300, leaves.size()).clear();
+        Verifier.Report report = same(archive());
+        assertThat(report.findings()).extracting(Finding::kind).containsExactly(Finding.Kind.LEAF_TABLE_ALTERED);
+        assertThat(report.first().treeSize()).isEqualTo(400);
+        assertThat(report.checkpointsVerified()).isEqualTo(2);
+    }
+
+    @Test
+    void a_rewritten_leaf_after_the_last_checkpoint_is_named_and_no_checkpoint_blamed() throws Exception {
+        LogSource.LeafRow leaf = leaves.get(450);
+        byte[] forged = leaf.leafHash().clone();
+        forged[5] ^= 1;
+        leaves.set(450, new LogSource.LeafRow(leaf.leafIndex(), leaf.globalIndex(), forged, leaf.chainAggregate(), leaf.chainSequence()));
+        Verifier.Report report = same(archive());
+        assertThat(report.findings()).extracting(Finding::kind).containsExactly(Finding.Kind.CHANGED);
+        assertThat(report.first().globalIndex()).isEqualTo(451);
+    }
+
+    @Test
     void a_flipped_byte_in_a_payload_and_text_that_is_not_utf8_give_the_same_findings() throws Exception {
         Path archive = archive();
         same(rewrite(archive, bytes -> bytes[indexOf(bytes, rows.get(50).event().payload()) + 3] ^= 0x01));
