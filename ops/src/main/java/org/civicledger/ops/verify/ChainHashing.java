@@ -7,8 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -134,8 +132,9 @@ final class ChainHashing implements LogSource.Cursor<ChainHashing.Hashed> {
         void hash(Worker worker) {
             for (int i = 0; i < out.length; i++) {
                 int aggregateAt = skip(data, starts[i] + 9);
-                if (worker.owns(hashOf(data, aggregateAt))) {
-                    out[i] = worker.hash(data, starts[i], starts[i + 1], aggregateAt);
+                int hash = hashOf(data, aggregateAt);
+                if (worker.owns(hash)) {
+                    out[i] = worker.hash(data, starts[i], starts[i + 1], aggregateAt, hash);
                 }
             }
         }
@@ -151,12 +150,7 @@ final class ChainHashing implements LogSource.Cursor<ChainHashing.Hashed> {
         private final MessageDigest sha256 = CanonicalHasher.newSha256();
         private final MessageDigest leaf = CanonicalHasher.newSha256();
         private final CanonicalHasher canonical = new CanonicalHasher();
-        private final Map<String, Chain> chains = new HashMap<>(1 << 12);
-
-        private static final class Chain {
-            long next;
-            byte[] last;
-        }
+        private final ChainTable chains = new ChainTable();
 
         Worker(int index, int count) {
             this.index = index;
@@ -175,7 +169,7 @@ final class ChainHashing implements LogSource.Cursor<ChainHashing.Hashed> {
             hashed.aggregate = event.aggregateIdentifier();
             hashed.sequence = event.sequenceNumber();
             hashed.alone = hashed.sequence == 0 && hashed.aggregate.equals(event.eventIdentifier());
-            walk(hashed, canonical.feed(event, sha256));
+            walk(hashed, canonical.feed(event, sha256), hashed.alone ? null : chains.get(hashed.aggregate));
             hashed.hintNamesOther = row.chainAggregate() != null
                     && (!row.chainAggregate().equals(hashed.aggregate) || !row.chainSequence().equals(hashed.sequence));
             hashed.hintHashDiffers = row.chainHash() != null && !Arrays.equals(hashed.eventHash, row.chainHash());
@@ -183,7 +177,7 @@ final class ChainHashing implements LogSource.Cursor<ChainHashing.Hashed> {
         }
 
         /** An archive record: the canonical bytes are hashed where they lie (see the class comment). */
-        Hashed hash(byte[] data, int start, int end, int aggregateAt) {
+        Hashed hash(byte[] data, int start, int end, int aggregateAt, int aggregateHash) {
             int typeAt = start + 9;
             int sequenceAt = skip(data, aggregateAt);
             int at = sequenceAt + 8;
@@ -205,14 +199,17 @@ final class ChainHashing implements LogSource.Cursor<ChainHashing.Hashed> {
             hashed.start = start;
             hashed.end = end;
             hashed.globalIndex = longAt(data, start + 1);
-            hashed.aggregate = text(data, aggregateAt);
             hashed.sequence = longAt(data, sequenceAt);
+            // The chain found by the identifier's bytes (all ASCII here): decoded only for a new aggregate.
+            int aggregateLength = length(data, aggregateAt);
+            Chain chain = aggregateLength == -1 ? chains.get(null) : chains.get(data, aggregateAt + 4, aggregateLength, aggregateHash);
+            hashed.aggregate = chain != null ? chain.key : text(data, aggregateAt);
             if (hashed.sequence == 0) {
                 hashed.alone = hashed.aggregate.equals(text(data, sequenceAt + 8));
             }
             sha256.update(DOMAIN_FIELD);
             sha256.update(data, typeAt, canonicalEnd - typeAt);
-            walk(hashed, DOMAIN_FIELD.length + canonicalEnd - typeAt);
+            walk(hashed, DOMAIN_FIELD.length + canonicalEnd - typeAt, hashed.alone ? null : chain);
 
             // The hints: chain aggregate, chain sequence, chain hash (as Archive.readEvent reads them).
             int chainAggregateAt = canonicalEnd;
@@ -234,8 +231,7 @@ final class ChainHashing implements LogSource.Cursor<ChainHashing.Hashed> {
          * Finishes the event hash with the previous one of its chain (the digest holds the rest of the canonical form)
          * and moves the chain on: exactly the verifier's rule of docs/integrity.md §7 step 2.
          */
-        private void walk(Hashed hashed, long prefixBytes) {
-            Chain chain = hashed.alone ? null : chains.get(hashed.aggregate);
+        private void walk(Hashed hashed, long prefixBytes, Chain chain) {
             long expected = chain == null ? 0 : chain.next;
             byte[] previous = chain == null ? ZERO : chain.last;
             if (hashed.sequence < expected) {
@@ -251,8 +247,7 @@ final class ChainHashing implements LogSource.Cursor<ChainHashing.Hashed> {
             hashed.leafHash = leaf.digest();
             if (!hashed.alone) {
                 if (chain == null) {
-                    chain = new Chain();
-                    chains.put(hashed.aggregate, chain);
+                    chain = chains.add(hashed.aggregate);
                 }
                 if (hashed.sequence >= expected) {
                     chain.next = hashed.sequence + 1;
@@ -266,6 +261,89 @@ final class ChainHashing implements LogSource.Cursor<ChainHashing.Hashed> {
             field[3] = (byte) CanonicalHasher.DOMAIN.length;
             System.arraycopy(CanonicalHasher.DOMAIN, 0, field, 4, CanonicalHasher.DOMAIN.length);
             return field;
+        }
+    }
+
+    /** One aggregate's chain: its identifier, the next sequence number and the last hash. */
+    private static final class Chain {
+        final String key;
+        final int hash;
+        /** The identifier's bytes when it is ASCII (then they are its UTF-8 form), else null. */
+        final byte[] ascii;
+        long next;
+        byte[] last;
+
+        Chain(String key) {
+            this.key = key;
+            this.hash = key == null ? 0 : key.hashCode();
+            this.ascii = key != null && key.chars().allMatch(c -> c < 0x80) ? key.getBytes(StandardCharsets.US_ASCII) : null;
+        }
+    }
+
+    /**
+     * The chains of the aggregates one thread owns, by identifier, as a {@code HashMap<String, Chain>} would find them
+     * (null included) — and also by an ASCII identifier's bytes in a record, without decoding them ({@link String#hashCode}
+     * of ASCII text is the same sum over its bytes). Open addressing, at most half full.
+     */
+    private static final class ChainTable {
+        private Chain[] slots = new Chain[1 << 12];
+        private Chain ofNull;
+        int size;
+
+        Chain get(String key) {
+            if (key == null) {
+                return ofNull;
+            }
+            int hash = key.hashCode();
+            for (int i = slot(hash, slots.length); ; i = (i + 1) & (slots.length - 1)) {
+                Chain chain = slots[i];
+                if (chain == null || chain.hash == hash && chain.key.equals(key)) {
+                    return chain;
+                }
+            }
+        }
+
+        /** By the bytes {@code data[from .. from + length)}, all ASCII, whose {@link String#hashCode} is {@code hash}. */
+        Chain get(byte[] data, int from, int length, int hash) {
+            for (int i = slot(hash, slots.length); ; i = (i + 1) & (slots.length - 1)) {
+                Chain chain = slots[i];
+                if (chain == null || chain.hash == hash && chain.ascii != null && chain.ascii.length == length
+                        && Arrays.equals(chain.ascii, 0, length, data, from, from + length)) {
+                    return chain;
+                }
+            }
+        }
+
+        Chain add(String key) {
+            Chain chain = new Chain(key);
+            size++;
+            if (key == null) {
+                ofNull = chain;
+                return chain;
+            }
+            if (2 * size > slots.length) {
+                Chain[] old = slots;
+                slots = new Chain[old.length * 2];
+                for (Chain moved : old) {
+                    if (moved != null) {
+                        put(moved);
+                    }
+                }
+            }
+            put(chain);
+            return chain;
+        }
+
+        private void put(Chain chain) {
+            int i = slot(chain.hash, slots.length);
+            while (slots[i] != null) {
+                i = (i + 1) & (slots.length - 1);
+            }
+            slots[i] = chain;
+        }
+
+        private static int slot(int hash, int length) {
+            return (hash * 0x9E3779B9) >>> (32 - Integer.numberOfTrailingZeros(length));
         }
     }
 
@@ -361,7 +439,7 @@ final class ChainHashing implements LogSource.Cursor<ChainHashing.Hashed> {
     long chains() {
         long chains = 0;
         for (Worker worker : workers) {
-            chains += worker.chains.size();
+            chains += worker.chains.size;
         }
         return chains;
     }

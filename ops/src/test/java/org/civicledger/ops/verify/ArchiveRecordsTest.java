@@ -44,27 +44,37 @@ class ArchiveRecordsTest {
     private final List<String> notes = new ArrayList<>();
 
     ArchiveRecordsTest() {
+        build(600, n -> n % 17 == 0 ? null : (n % 11 == 0 ? "dossier-ü-" : "case-") + (n % 13));
+    }
+
+    /** {@code events} events; {@code aggregateOf} null: an event without an aggregate (its own identifier). */
+    private void build(int events, java.util.function.IntFunction<String> aggregateOf) {
+        rows.clear();
+        leaves.clear();
+        notes.clear();
         Map<String, byte[]> last = new HashMap<>();
         Map<String, Long> next = new HashMap<>();
         List<byte[]> leafHashes = new ArrayList<>();
-        for (int n = 0; n < 600; n++) {
+        for (int n = 0; n < events; n++) {
             long globalIndex = n + 1;
             String identifier = "00000000-0000-4000-8000-" + String.format("%012d", n);
-            String aggregate = n % 17 == 0 ? identifier : (n % 11 == 0 ? "dossier-ü-" : "case-") + (n % 13);
-            long sequence = n % 17 == 0 ? 0 : next.getOrDefault(aggregate, 0L);
+            String named = aggregateOf.apply(n);
+            boolean alone = named == null;
+            String aggregate = alone ? identifier : named;
+            long sequence = alone ? 0 : next.getOrDefault(aggregate, 0L);
             StoredEvent event = new StoredEvent(globalIndex, n % 29 == 0 ? "Zuständigkeit" : "CaseFile", aggregate, sequence, identifier,
                     "2026-11-26T06:00:" + String.format("%02d", n % 60) + "Z", n % 23 == 0 ? "org.example.Größe" : "org.example.Step",
                     n % 3 == 0 ? null : "1", ("{\"n\":" + n + ",\"x\":\"" + "é".repeat(n % 5) + "\"}").getBytes(StandardCharsets.UTF_8),
                     n % 5 == 0 ? null : new byte[n % 300]);
-            byte[] previous = n % 17 == 0 ? EventHash.ZERO : last.getOrDefault(aggregate, EventHash.ZERO);
+            byte[] previous = alone ? EventHash.ZERO : last.getOrDefault(aggregate, EventHash.ZERO);
             byte[] hash = EventHash.sha256(EventHash.canonicalBytes(event, previous));
-            if (n % 17 != 0) {
+            if (!alone) {
                 last.put(aggregate, hash);
                 next.put(aggregate, sequence + 1);
             }
-            boolean chained = n < 590; // the tail is not chained yet: NULL hints
+            boolean chained = n < events - 10; // the tail is not chained yet: NULL hints
             rows.add(new LogSource.EventRow(event, chained ? aggregate : null, chained ? sequence : null, chained ? hash : null));
-            if (n < 580) {
+            if (n < events - 20) {
                 byte[] leaf = MerkleTree.leafHash(hash);
                 leafHashes.add(leaf);
                 leaves.add(new LogSource.LeafRow(n, globalIndex, leaf, aggregate, sequence));
@@ -81,6 +91,16 @@ class ArchiveRecordsTest {
         assertThat(report.clean()).as(String.valueOf(report.first())).isTrue();
         assertThat(report.events()).isEqualTo(600);
         assertThat(report.checkpointsVerified()).isEqualTo(2);
+    }
+
+    @Test
+    void thousands_of_aggregates_found_by_their_bytes_and_by_their_decoded_identifiers_verify_alike() throws Exception {
+        // Every 29th event has a non-ASCII type, so its record is decoded: its chain is found by the identifier as a
+        // String, the others' by the identifier's bytes; both must be the same chain, across the table's growth.
+        build(12_000, n -> n % 41 == 0 ? null : "case-" + (n * 7919L % 5000));
+        Verifier.Report report = same(archive());
+        assertThat(report.clean()).as(String.valueOf(report.first())).isTrue();
+        assertThat(report.aggregates()).isEqualTo(5000 + 12_000 / 41 + 1);
     }
 
     @Test
