@@ -88,6 +88,94 @@ final class Archive {
         return new LogSource.LeafRow(in.readLong(), in.readLong(), bytes(in), string(in), longField(in));
     }
 
+    /** {@link #recordEnd}: the record is not whole in the bytes given. */
+    static final int NEED_MORE = -1;
+    /** {@link #recordEnd}: the end record (0x00). */
+    static final int END_RECORD = -2;
+
+    /** The fields of an {@code events.bin} record after its marker: L int64, F field, N number field (see the class comment). */
+    static final String EVENT_LAYOUT = "LFFLFFFFFFFNF";
+    /** The same for {@code leaves.bin}. */
+    static final String LEAF_LAYOUT = "LLFFN";
+
+    /**
+     * Where the record at {@code at} of the given layout ends, checking its framing as {@link #readEvent} and
+     * {@link #readLeaf} do, in the same order, with the same errors: {@link #END_RECORD} at the end record,
+     * {@link #NEED_MORE} when {@code data[at .. limit)} holds only part of it.
+     */
+    static int recordEnd(byte[] data, int at, int limit, String layout) throws IOException {
+        if (at >= limit) {
+            return NEED_MORE;
+        }
+        int marker = data[at] & 0xFF;
+        if (marker == 0) {
+            return END_RECORD;
+        }
+        if (marker != 1) {
+            throw new IOException("bad record marker " + marker);
+        }
+        long position = at + 1;
+        for (int i = 0; i < layout.length(); i++) {
+            char kind = layout.charAt(i);
+            if (kind == 'L') {
+                position += 8;
+                continue;
+            }
+            if (position + 4 > limit) {
+                return NEED_MORE;
+            }
+            int length = lengthAt(data, (int) position);
+            position += 4;
+            if (length == NULL) {
+                continue;
+            }
+            if (kind == 'N') {
+                if (length != 8) {
+                    throw new IOException("a number field has 8 bytes, not " + length);
+                }
+            } else if (length < 0 || length > FIELD_LENGTH_MAX) {
+                throw new IOException("field length " + Integer.toUnsignedString(length) + " out of range");
+            }
+            position += length;
+        }
+        return position <= limit ? (int) position : NEED_MORE;
+    }
+
+    /** A leaf record whose framing {@link #recordEnd} checked, read from where it lies. */
+    static LogSource.LeafRow leafAt(byte[] data, int at) {
+        int hashAt = at + 17;
+        int chainAggregateAt = skip(data, hashAt);
+        int chainSequenceAt = skip(data, chainAggregateAt);
+        int hashLength = lengthAt(data, hashAt);
+        return new LogSource.LeafRow(longAt(data, at + 1), longAt(data, at + 9),
+                hashLength == NULL ? null : java.util.Arrays.copyOfRange(data, hashAt + 4, hashAt + 4 + hashLength),
+                textAt(data, chainAggregateAt), lengthAt(data, chainSequenceAt) == NULL ? null : longAt(data, chainSequenceAt + 4));
+    }
+
+    /** The length of the field at {@code at}, -1 for NULL. */
+    static int lengthAt(byte[] data, int at) {
+        return (data[at] & 0xFF) << 24 | (data[at + 1] & 0xFF) << 16 | (data[at + 2] & 0xFF) << 8 | data[at + 3] & 0xFF;
+    }
+
+    /** Where the field after the one at {@code at} starts. */
+    static int skip(byte[] data, int at) {
+        int length = lengthAt(data, at);
+        return at + 4 + (length == NULL ? 0 : length);
+    }
+
+    static String textAt(byte[] data, int at) {
+        int length = lengthAt(data, at);
+        return length == NULL ? null : new String(data, at + 4, length, StandardCharsets.UTF_8);
+    }
+
+    static long longAt(byte[] data, int at) {
+        long value = 0;
+        for (int i = 0; i < 8; i++) {
+            value = value << 8 | data[at + i] & 0xFF;
+        }
+        return value;
+    }
+
     static void header(DataInputStream in, byte[] expected) throws IOException {
         byte[] actual = new byte[expected.length];
         in.readFully(actual);

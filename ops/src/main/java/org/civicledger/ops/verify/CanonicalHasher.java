@@ -16,12 +16,12 @@ final class CanonicalHasher {
     private static final byte[] NULL_FIELD = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
 
     private final MessageDigest tree = newSha256();
-    /** Where {@link #field} writes: the tree digest, or the event digest {@link #prefix} is filling. */
+    /** Where {@link #field} writes: the tree digest, or the event digest {@link #feed} is filling. */
     private MessageDigest sha256 = tree;
     private final byte[] number = new byte[8];
     private long canonicalBytes;
 
-    private static MessageDigest newSha256() {
+    static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -31,16 +31,19 @@ final class CanonicalHasher {
 
     /** SHA-256 of the canonical form of {@code event} followed by {@code previous} (32 bytes). */
     byte[] eventHash(StoredEvent event, byte[] previous) {
-        return finish(prefix(event), previous);
+        MessageDigest digest = newSha256();
+        long bytes = feed(event, digest);
+        digest.update(previous);
+        canonicalBytes += bytes + previous.length;
+        return digest.digest();
     }
 
     /**
-     * The digest of an event's canonical form up to, not including, the previous event's hash, which comes last:
-     * the part of the event hash that needs nothing of the chain, so that it can be computed on another thread
-     * ({@link Prehashing}) while the chain is walked in order here.
+     * Feeds an event's canonical form up to, not including, the previous event's hash (which comes last) into
+     * {@code digest}, and returns how many bytes that was: the part of the event hash that needs nothing of the chain,
+     * so that it can be computed on another thread ({@link ChainHashing}).
      */
-    Prefix prefix(StoredEvent event) {
-        MessageDigest digest = newSha256();
+    long feed(StoredEvent event, MessageDigest digest) {
         long before = canonicalBytes;
         MessageDigest own = sha256;
         sha256 = digest;
@@ -62,29 +65,17 @@ final class CanonicalHasher {
         }
         long bytes = canonicalBytes - before;
         canonicalBytes = before;
-        return new Prefix(digest, bytes);
+        return bytes;
     }
 
-    /** The event hash from its prefix digest and the previous hash; counts the event's canonical bytes here. */
-    byte[] finish(Prefix prefix, byte[] previous) {
-        prefix.digest().update(previous);
-        canonicalBytes += prefix.bytes() + previous.length;
-        return prefix.digest().digest();
-    }
-
-    /** A digest fed with an event's canonical bytes but the last field, and how many bytes it was fed. */
-    record Prefix(MessageDigest digest, long bytes) {
-    }
-
+    // The tree digest is left reset by each digest() (never fed elsewhere): no reset() before use.
     byte[] leafHash(byte[] eventHash) {
-        tree.reset();
         tree.update((byte) 0x00);
         tree.update(eventHash);
         return tree.digest();
     }
 
     byte[] nodeHash(byte[] left, byte[] right) {
-        tree.reset();
         tree.update((byte) 0x01);
         tree.update(left);
         tree.update(right);
@@ -92,7 +83,6 @@ final class CanonicalHasher {
     }
 
     byte[] emptyTreeHash() {
-        tree.reset();
         return tree.digest();
     }
 

@@ -28,6 +28,14 @@ final class CompactRange {
         size++;
     }
 
+    /** The same range, to grow apart from this one from here on (the subtree hashes are never changed, only replaced). */
+    CompactRange copy() {
+        CompactRange copy = new CompactRange(hasher);
+        copy.subtrees.addAll(subtrees);
+        copy.size = size;
+        return copy;
+    }
+
     long size() {
         return size;
     }

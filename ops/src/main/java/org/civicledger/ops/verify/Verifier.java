@@ -4,13 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.civicledger.projections.integrity.StoredEvent;
 
 /**
  * The offline verifier (docs/integrity.md section 6): trusts nothing of the server but the pinned key. In one pass
@@ -59,7 +57,6 @@ public final class Verifier {
             .thenComparing(Finding::leafIndex, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(Finding::treeSize, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(Finding::kind);
-    private static final byte[] ZERO = new byte[32];
 
     /** A checkpoint size to check the tree at, with what signed it and what the check found. */
     private static final class Target {
@@ -77,18 +74,161 @@ public final class Verifier {
         }
     }
 
-    private static final class Chain {
-        long next;
-        byte[] last;
-        boolean broken;
+    /**
+     * The stored leaves ({@code merkle_leaf} or {@code leaves.bin}), read on a thread of their own and handed to the walk
+     * in order, in batches. A failure of the source is rethrown to the walk where it happened.
+     */
+    private static final class StoredLeaves implements LogSource.Cursor<LogSource.LeafRow> {
+        private static final int BATCH = 512;
+        private static final Object END = new Object();
+
+        private final LogSource.Cursor<LogSource.LeafRow> source;
+        private final java.util.concurrent.BlockingQueue<Object> batches = new java.util.concurrent.ArrayBlockingQueue<>(16);
+        private final Thread reader;
+        private List<LogSource.LeafRow> current = List.of();
+        private int position;
+        private boolean ended;
+
+        StoredLeaves(LogSource.Cursor<LogSource.LeafRow> source) {
+            this.source = source;
+            reader = new Thread(() -> {
+                Object last = END;
+                try {
+                    List<LogSource.LeafRow> batch = new ArrayList<>(BATCH);
+                    while (source.hasNext()) {
+                        LogSource.LeafRow leaf = source.next();
+                        batch.add(leaf);
+                        if (batch.size() == BATCH) {
+                            batches.put(batch);
+                            batch = new ArrayList<>(BATCH);
+                        }
+                    }
+                    if (!batch.isEmpty()) {
+                        batches.put(batch);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException e) {
+                    last = e;
+                }
+                try {
+                    batches.put(last);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "stored leaves");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public boolean hasNext() {
+            while (position >= current.size()) {
+                if (ended) {
+                    return false;
+                }
+                Object next;
+                try {
+                    next = batches.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while reading leaves ahead", e);
+                }
+                if (next == END) {
+                    ended = true;
+                    return false;
+                }
+                if (next instanceof RuntimeException failure) {
+                    ended = true;
+                    throw failure;
+                }
+                current = (List<LogSource.LeafRow>) next;
+                position = 0;
+            }
+            return true;
+        }
+
+        @Override
+        public LogSource.LeafRow next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            return current.get(position++);
+        }
+
+        @Override
+        public void close() {
+            reader.interrupt();
+            try {
+                reader.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            source.close();
+        }
+    }
+
+    /**
+     * The tree of the stored leaves, which only decides {@code LEAF_TABLE_ALTERED}. While every stored leaf so far is
+     * the recomputed leaf at the same position, the two trees are one: the stored root matches a checkpoint exactly
+     * when the recomputed one does, and nothing is folded twice. At the first stored leaf that is not (a different
+     * hash, a leaf whose event is gone, the events going on past the stored leaves) the stored tree becomes a copy of
+     * the recomputed one and is folded on its own from there, as it always was.
+     */
+    private static final class StoredTree {
+        private final CompactRange recomputed;
+        private final java.util.Collection<Target> targets;
+        private CompactRange own;
+        private Iterator<Target> checks;
+        private Target next;
+        long leaves;
+
+        StoredTree(CompactRange recomputed, java.util.Collection<Target> targets) {
+            this.recomputed = recomputed;
+            this.targets = targets;
+        }
+
+        /** Whether the stored leaves so far are the recomputed ones (then the recomputed checks decide both). */
+        boolean inStep() {
+            return own == null;
+        }
+
+        /** A stored leaf equal to the recomputed leaf appended at its position next. */
+        void stepped() {
+            leaves++;
+        }
+
+        /** Any other stored leaf. */
+        void append(byte[] leafHash) {
+            leaves++;
+            split();
+            own.append(leafHash);
+            next = check(own, next, checks, false, null, false);
+        }
+
+        void split() {
+            if (own == null) {
+                own = recomputed.copy();
+                checks = targets.iterator();
+                next = checks.hasNext() ? checks.next() : null;
+                while (next != null && next.size <= own.size()) { // checked while the trees were one
+                    next = checks.hasNext() ? checks.next() : null;
+                }
+            }
+        }
     }
 
     private final LogSource source;
     private final Options options;
     private final Progress progress;
     private final CanonicalHasher hasher = new CanonicalHasher();
-    /** Threads that digest events ahead of the chain walk: every core (the walk itself is light). */
-    private static final int HASHING_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    /** Threads that hash the events and their chains ahead of the walk: every core (the walk itself is light). */
+    private static final int HASHING_THREADS = Math.max(1, Integer.getInteger("ledger.verify.threads",
+            Runtime.getRuntime().availableProcessors()));
+    /** Database rows per block handed to the hashing threads. */
+    private static final int BATCH = 256;
     private final List<Finding> findings = new ArrayList<>();
     private long findingsTotal;
 
@@ -117,29 +257,30 @@ public final class Verifier {
         String origin = openCheckpoints(sourceNotes, options.heldNotes(), targets);
         int signedInSource = (int) targets.values().stream().filter(t -> t.inSource).count();
 
-        Map<String, Chain> chains = new HashMap<>();
+        Set<String> broken = new HashSet<>();
+        long aggregates = 0;
+        long storedLeaves = 0;
         long standalone = 0;
         long events = 0;
+        long canonicalBytes = 0;
         long lastGlobalIndex = 0;
         CompactRange recomputed = new CompactRange(hasher);
-        CompactRange stored = new CompactRange(hasher);
         Iterator<Target> recomputedChecks = targets.values().iterator();
-        Iterator<Target> storedChecks = targets.values().iterator();
         Target nextRecomputed = recomputedChecks.hasNext() ? recomputedChecks.next() : null;
-        Target nextStored = storedChecks.hasNext() ? storedChecks.next() : null;
-        nextRecomputed = check(recomputed, nextRecomputed, recomputedChecks, true, 0L);
-        nextStored = check(stored, nextStored, storedChecks, false, null);
-        try (Prehashing rows = new Prehashing(source.events(), HASHING_THREADS);
-             LogSource.Cursor<LogSource.LeafRow> leafRows = source.leaves()) {
+        StoredTree stored = new StoredTree(recomputed, targets.values());
+        nextRecomputed = check(recomputed, nextRecomputed, recomputedChecks, true, 0L, stored.inStep());
+        ChainHashing.Producer producer = source instanceof ArchiveLogSource archive ? archive.eventRecords()
+                : ChainHashing.of(source.events(), BATCH);
+        try (ChainHashing rows = new ChainHashing(producer, HASHING_THREADS);
+             StoredLeaves leafRows = new StoredLeaves(source.leaves())) {
             LogSource.LeafRow leaf = leafRows.hasNext() ? leafRows.next() : null;
             while (rows.hasNext()) {
-                Prehashing.Row prehashed = rows.next();
-                LogSource.EventRow row = prehashed.row();
-                StoredEvent event = row.event();
-                long globalIndex = event.globalIndex();
+                ChainHashing.Hashed event = rows.next();
+                long globalIndex = event.globalIndex;
                 events++;
+                canonicalBytes += event.canonicalBytes;
                 if (globalIndex <= lastGlobalIndex) {
-                    report(new Finding(Finding.Kind.REORDERED, globalIndex, event.aggregateIdentifier(), event.sequenceNumber(), null, null,
+                    report(new Finding(Finding.Kind.REORDERED, globalIndex, event.aggregate, event.sequence, null, null,
                             "the source gives this global index after " + lastGlobalIndex + " (not in ascending order)"));
                 }
                 lastGlobalIndex = Math.max(lastGlobalIndex, globalIndex);
@@ -147,67 +288,55 @@ public final class Verifier {
                 // Leaves whose event is gone: the tree signed an event at that index, the log no longer has one.
                 while (leaf != null && leaf.globalIndex() < globalIndex) {
                     stored.append(leaf.leafHash());
-                    nextStored = check(stored, nextStored, storedChecks, false, null);
                     leaf = source.named(leaf);
                     report(new Finding(Finding.Kind.MISSING, leaf.globalIndex(), leaf.chainAggregate(), leaf.chainSequence(), leaf.leafIndex(), null,
                             "leaf " + leaf.leafIndex() + " was this event's, but no event is stored at global index " + leaf.globalIndex()));
                     leaf = leafRows.hasNext() ? leafRows.next() : null;
                 }
 
-                // The chain, recomputed from the stored bytes only.
+                // The chain, recomputed from the stored bytes only (ChainHashing walked it: hash, expected sequence).
                 Finding eventFinding = null;
-                String aggregate = event.aggregateIdentifier();
-                boolean alone = event.sequenceNumber() == 0 && aggregate.equals(event.eventIdentifier());
-                Chain chain = alone ? null : chains.get(aggregate);
-                boolean brokenBefore = chain != null && chain.broken;
-                long expected = chain == null ? 0 : chain.next;
-                if (row.chainAggregate() != null
-                        && (!row.chainAggregate().equals(aggregate) || !row.chainSequence().equals(event.sequenceNumber()))) {
+                boolean brokenBefore = !event.alone && !broken.isEmpty() && broken.contains(event.aggregate);
+                long expected = event.expected;
+                if (event.hintNamesOther) {
                     eventFinding = finding(Finding.Kind.REORDERED, event, "this global index was chained as aggregate "
-                            + row.chainAggregate() + " sequence " + row.chainSequence() + "; the event stored here now is another");
+                            + event.row().chainAggregate() + " sequence " + event.row().chainSequence() + "; the event stored here now is another");
                 }
-                byte[] previous = chain == null ? ZERO : chain.last;
-                if (event.sequenceNumber() > expected) {
+                if (event.sequence > expected) {
                     if (eventFinding == null) {
-                        eventFinding = finding(Finding.Kind.MISSING, event, "sequence " + (expected == event.sequenceNumber() - 1 ? expected
-                                : expected + ".." + (event.sequenceNumber() - 1)) + " of this aggregate is missing before this event");
+                        eventFinding = finding(Finding.Kind.MISSING, event, "sequence " + (expected == event.sequence - 1 ? expected
+                                : expected + ".." + (event.sequence - 1)) + " of this aggregate is missing before this event");
                     }
-                } else if (event.sequenceNumber() < expected) {
-                    previous = ZERO;
+                } else if (event.sequence < expected) {
                     if (eventFinding == null) {
-                        eventFinding = finding(Finding.Kind.REORDERED, event, "sequence " + event.sequenceNumber()
+                        eventFinding = finding(Finding.Kind.REORDERED, event, "sequence " + event.sequence
                                 + " comes after sequence " + (expected - 1) + " of its aggregate in global order");
                     }
                 }
-                byte[] eventHash = hasher.finish(prehashed.prefix(), previous);
-                if (eventFinding == null && !brokenBefore && row.chainHash() != null && !Arrays.equals(eventHash, row.chainHash())) {
+                byte[] eventHash = event.eventHash;
+                if (eventFinding == null && !brokenBefore && event.hintHashDiffers) {
                     eventFinding = finding(Finding.Kind.CHANGED, event, "its stored bytes hash to " + b64(eventHash)
-                            + ", the chain recorded " + b64(row.chainHash()));
+                            + ", the chain recorded " + b64(event.row().chainHash()));
                 }
-                if (!alone) {
-                    if (chain == null) {
-                        chain = new Chain();
-                        chains.put(aggregate, chain);
-                    }
-                    if (event.sequenceNumber() >= expected) {
-                        chain.next = event.sequenceNumber() + 1;
-                        chain.last = eventHash;
-                    }
-                } else {
+                if (event.alone) {
                     standalone++;
                 }
 
                 // Its place in the tree.
                 if (leaf != null && leaf.globalIndex() == globalIndex) {
-                    stored.append(leaf.leafHash());
-                    nextStored = check(stored, nextStored, storedChecks, false, null);
-                    byte[] leafHash = hasher.leafHash(eventHash);
-                    if (eventFinding == null && !brokenBefore && !Arrays.equals(leafHash, leaf.leafHash())) {
+                    byte[] leafHash = event.leafHash;
+                    boolean same = Arrays.equals(leafHash, leaf.leafHash());
+                    if (same && stored.inStep()) {
+                        stored.stepped();
+                    } else {
+                        stored.append(leaf.leafHash());
+                    }
+                    if (eventFinding == null && !brokenBefore && !same) {
                         eventFinding = finding(Finding.Kind.CHANGED, event, "its stored bytes give leaf " + b64(leafHash)
                                 + ", leaf " + leaf.leafIndex() + " of the tree is " + b64(leaf.leafHash()));
                     }
                     recomputed.append(leafHash);
-                    nextRecomputed = check(recomputed, nextRecomputed, recomputedChecks, true, globalIndex);
+                    nextRecomputed = check(recomputed, nextRecomputed, recomputedChecks, true, globalIndex, stored.inStep());
                     leaf = leafRows.hasNext() ? leafRows.next() : null;
                 } else if (leaf != null) {
                     // Stored at or below the tree's frontier, yet not a leaf: it was not there when its index was passed.
@@ -217,21 +346,22 @@ public final class Verifier {
                             : "stored below the tree's frontier (leaf " + leaf.leafIndex() + " is global index " + leaf.globalIndex()
                             + ") but not a leaf, and not recorded as a late commit"));
                 } else {
-                    recomputed.append(hasher.leafHash(eventHash));
-                    nextRecomputed = check(recomputed, nextRecomputed, recomputedChecks, true, globalIndex);
+                    stored.split(); // the events go on past the stored leaves
+                    recomputed.append(event.leafHash);
+                    nextRecomputed = check(recomputed, nextRecomputed, recomputedChecks, true, globalIndex, false);
                 }
                 if (eventFinding != null) {
                     report(eventFinding);
-                    if (chain != null) {
-                        chain.broken = true;
+                    if (!event.alone) {
+                        broken.add(event.aggregate);
                     }
                 }
                 progress.advance(1);
             }
+            aggregates = rows.chains();
             long vanished = 0;
             while (leaf != null) {
                 stored.append(leaf.leafHash());
-                nextStored = check(stored, nextStored, storedChecks, false, null);
                 if (vanished++ == 0) {
                     leaf = source.named(leaf);
                     report(new Finding(Finding.Kind.MISSING, leaf.globalIndex(), leaf.chainAggregate(), leaf.chainSequence(), leaf.leafIndex(), null,
@@ -242,31 +372,36 @@ public final class Verifier {
             if (vanished > 1) {
                 findingsTotal += vanished - 1;
             }
+            storedLeaves = stored.leaves;
         }
         progress.finish();
         for (Finding damage : source.sourceFindings()) {
             report(damage);
         }
-        judgeCheckpoints(targets, recomputed.size(), stored.size(), lastGlobalIndex);
+        judgeCheckpoints(targets, recomputed.size(), storedLeaves, lastGlobalIndex);
         findings.sort(LOG_ORDER);
         int verified = (int) targets.values().stream().filter(t -> Boolean.TRUE.equals(t.recomputedMatches)).count();
         int heldVerified = (int) targets.values().stream().filter(t -> t.held && Boolean.TRUE.equals(t.recomputedMatches)).count();
-        return new Report(source.description(), origin, events, chains.size() + standalone, recomputed.size(), signedInSource,
-                verified, heldVerified, findingsTotal, List.copyOf(findings), System.nanoTime() - started, hasher.canonicalBytes());
+        return new Report(source.description(), origin, events, aggregates + standalone, recomputed.size(), signedInSource,
+                verified, heldVerified, findingsTotal, List.copyOf(findings), System.nanoTime() - started, canonicalBytes);
     }
 
-    private Finding finding(Finding.Kind kind, StoredEvent event, String message) {
-        return new Finding(kind, event.globalIndex(), event.aggregateIdentifier(), event.sequenceNumber(), null, null, message);
+    private Finding finding(Finding.Kind kind, ChainHashing.Hashed event, String message) {
+        return new Finding(kind, event.globalIndex, event.aggregate, event.sequence, null, null, message);
     }
 
     /** Compares the tree with every target of the size it just reached. */
-    private Target check(CompactRange tree, Target next, Iterator<Target> targets, boolean recomputed, Long globalIndex) {
+    private static Target check(CompactRange tree, Target next, Iterator<Target> targets, boolean recomputed, Long globalIndex,
+                                boolean andStored) {
         while (next != null && next.size <= tree.size()) {
             if (next.size == tree.size()) {
                 boolean matches = Arrays.equals(tree.root(), next.root);
                 if (recomputed) {
                     next.recomputedMatches = matches;
                     next.lastGlobalIndex = globalIndex;
+                    if (andStored) {
+                        next.storedMatches = matches;
+                    }
                 } else {
                     next.storedMatches = matches;
                 }

@@ -43,13 +43,8 @@ class VerifierPiecesTest {
     }
 
     @Test
-    void events_digested_ahead_on_other_threads_come_back_in_order_and_hash_as_the_reference_does() {
-        List<StoredEvent> events = new ArrayList<>();
-        for (int n = 0; n < 2_000; n++) {
-            events.add(new StoredEvent(n + 1, "CaseFile", "case-" + (n % 7), n / 7, "id-" + n, "2026-11-26T06:00:00Z",
-                    "org.example.Step", n % 3 == 0 ? null : "1", ("{\"n\":" + n + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    n % 5 == 0 ? null : new byte[n % 300]));
-        }
+    void events_hashed_with_their_chains_on_other_threads_come_back_in_order_and_hash_as_the_reference_does() {
+        List<StoredEvent> events = sampleEvents(2_000);
         java.util.Iterator<StoredEvent> source = events.iterator();
         LogSource.Cursor<LogSource.EventRow> cursor = new LogSource.Cursor<>() {
             public boolean hasNext() {
@@ -63,24 +58,39 @@ class VerifierPiecesTest {
             public void close() {
             }
         };
-        CanonicalHasher hasher = new CanonicalHasher();
         java.util.Map<String, byte[]> last = new java.util.HashMap<>();
+        CanonicalHasher hasher = new CanonicalHasher();
         long canonical = 0;
+        long hashedBytes = 0;
         int seen = 0;
-        try (Prehashing rows = new Prehashing(cursor, 3)) {
+        try (ChainHashing rows = new ChainHashing(ChainHashing.of(cursor, 64), 3)) {
             while (rows.hasNext()) {
-                Prehashing.Row row = rows.next();
-                StoredEvent event = row.row().event();
-                assertThat(event).isSameAs(events.get(seen++));
+                ChainHashing.Hashed row = rows.next();
+                StoredEvent event = events.get(seen++);
+                assertThat(row.row().event()).isSameAs(event);
+                assertThat(row.globalIndex).isEqualTo(event.globalIndex());
                 byte[] previous = last.getOrDefault(event.aggregateIdentifier(), EventHash.ZERO);
-                byte[] hash = hasher.finish(row.prefix(), previous);
-                assertThat(hash).isEqualTo(EventHash.sha256(EventHash.canonicalBytes(event, previous)));
+                byte[] hash = EventHash.sha256(EventHash.canonicalBytes(event, previous));
+                assertThat(row.eventHash).isEqualTo(hash);
+                assertThat(row.leafHash).isEqualTo(hasher.leafHash(hash));
                 canonical += EventHash.canonicalBytes(event, previous).length;
+                hashedBytes += row.canonicalBytes;
                 last.put(event.aggregateIdentifier(), hash);
             }
+            assertThat(rows.chains()).isEqualTo(7);
         }
         assertThat(seen).isEqualTo(events.size());
-        assertThat(hasher.canonicalBytes()).isEqualTo(canonical);
+        assertThat(hashedBytes).isEqualTo(canonical);
+    }
+
+    static List<StoredEvent> sampleEvents(int count) {
+        List<StoredEvent> events = new ArrayList<>();
+        for (int n = 0; n < count; n++) {
+            events.add(new StoredEvent(n + 1, "CaseFile", "case-" + (n % 7), n / 7, "id-" + n, "2026-11-26T06:00:00Z",
+                    "org.example.Step", n % 3 == 0 ? null : "1", ("{\"n\":" + n + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    n % 5 == 0 ? null : new byte[n % 300]));
+        }
+        return events;
     }
 
     @Test
