@@ -105,6 +105,9 @@ abstract class BlueGreenRebuildContract {
                     history.send(new RegisterAgency("AG-BG-" + n, "Office " + n, history.nextId(), OPERATOR));
                     history.send(new SubmitApplication("case-bg-" + n, "RB-PERMIT", RebuildHistory.applicant("citizen-rb-1", "A12345601"),
                             RebuildHistory.documents(), history.nextId(), Actor.citizen("citizen-rb-1")));
+                    // Steady traffic, not a flood: a build catches up only with a write rate below its replay rate (eleven
+                    // read models replaying on two cores); unthrottled, the writer here once outran it for the whole 90 s.
+                    Thread.sleep(20);
                 }
             } catch (Throwable failure) {
                 failures.add(failure);
