@@ -17,6 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -98,21 +101,20 @@ abstract class BlueGreenRebuildContract {
         List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger reads = new AtomicInteger();
         AtomicInteger sent = new AtomicInteger();
-        Thread writer = new Thread(() -> {
+        // Steady traffic, not a flood: a build catches up only with a write rate below its replay rate (eleven read models
+        // replaying on two cores); a writer sending as fast as commands answer once outran it for the whole 90 s.
+        ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
+        writer.scheduleWithFixedDelay(() -> {
             try {
-                while (running.get()) {
-                    int n = sent.incrementAndGet();
-                    history.send(new RegisterAgency("AG-BG-" + n, "Office " + n, history.nextId(), OPERATOR));
-                    history.send(new SubmitApplication("case-bg-" + n, "RB-PERMIT", RebuildHistory.applicant("citizen-rb-1", "A12345601"),
-                            RebuildHistory.documents(), history.nextId(), Actor.citizen("citizen-rb-1")));
-                    // Steady traffic, not a flood: a build catches up only with a write rate below its replay rate (eleven
-                    // read models replaying on two cores); unthrottled, the writer here once outran it for the whole 90 s.
-                    Thread.sleep(20);
-                }
+                int n = sent.incrementAndGet();
+                history.send(new RegisterAgency("AG-BG-" + n, "Office " + n, history.nextId(), OPERATOR));
+                history.send(new SubmitApplication("case-bg-" + n, "RB-PERMIT", RebuildHistory.applicant("citizen-rb-1", "A12345601"),
+                        RebuildHistory.documents(), history.nextId(), Actor.citizen("citizen-rb-1")));
             } catch (Throwable failure) {
                 failures.add(failure);
+                throw failure;
             }
-        }, "bg-writer");
+        }, 0, 20, TimeUnit.MILLISECONDS);
         Thread reader = new Thread(() -> {
             try {
                 while (running.get()) {
@@ -127,7 +129,6 @@ abstract class BlueGreenRebuildContract {
                 failures.add(failure);
             }
         }, "bg-reader");
-        writer.start();
         reader.start();
         List<Long> progress = Collections.synchronizedList(new ArrayList<>());
         BlueGreenRebuild.Result result;
@@ -135,7 +136,8 @@ abstract class BlueGreenRebuildContract {
             result = blueGreen.rebuild(ProjectionsModule.PROCESSING_GROUPS, WAIT, at -> progress.add(at.slowest()));
         } finally {
             running.set(false);
-            writer.join(WAIT.toMillis());
+            writer.shutdown();
+            assertThat(writer.awaitTermination(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
             reader.join(WAIT.toMillis());
         }
         assertThat(failures).isEmpty();

@@ -52,7 +52,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <ul>
  * <li>Two transactions on the ledger's own receipt book and database, interleaved with latches: the first has taken
- * agency A's number and, once the second has started on its books B and A, goes on to B. Without holding first (the
+ * agency A's number and, once the second waits for a lock it holds, goes on to B. Without holding first (the
  * second taking B, then waiting at A), that is the textbook deadlock, and the database aborts one (shown too, so this
  * interleaving is known to provoke it); the second holding its books first, in the global order, queues at A before
  * touching B, both commit, and each book reads 1, 2.</li>
@@ -67,8 +67,6 @@ public abstract class ReceiptBookOrderContract {
 
     static final int YEAR = 2026;
     static final Duration WITHIN = Duration.ofSeconds(60);
-    /** How long the first transaction lets the second run into its lock before it goes on to its second book. */
-    static final long HEAD_START_MS = 500;
 
     @Autowired
     CommandGateway commands;
@@ -100,9 +98,11 @@ public abstract class ReceiptBookOrderContract {
         // The first takes A, then B: the global order, as a transaction whose books come in that order takes them.
         Future<List<ReceiptNumber>> first = threads.submit(() -> transactions.execute(status -> {
             ReceiptNumber numberA = take(a, "ord-1a");
+            long self = sessionId();
             firstHasA.countDown();
             awaitLatch(secondStarted);
-            pause(HEAD_START_MS);
+            // Only once the second waits for a lock this one holds (A) does this one go on to B.
+            await().atMost(WITHIN).pollInterval(Duration.ofMillis(20)).until(() -> sessionsWaitingFor(self) > 0);
             return List.of(numberA, take(b, "ord-1b"));
         }));
         Future<List<ReceiptNumber>> second = threads.submit(() -> {
@@ -291,15 +291,6 @@ public abstract class ReceiptBookOrderContract {
             if (!latch.await(WITHIN.toSeconds(), TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the other transaction did not get there within " + WITHIN);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
