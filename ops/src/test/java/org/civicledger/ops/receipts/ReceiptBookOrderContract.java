@@ -96,13 +96,16 @@ public abstract class ReceiptBookOrderContract {
         TransactionTemplate transactions = new TransactionTemplate(transactionManager);
 
         // The first takes A, then B: the global order, as a transaction whose books come in that order takes them.
+        // Both counters exist, committed, as they do after a book's first receipt: the second waits on A's row lock, which
+        // both databases report as one session blocking another.
+        transactions.executeWithoutResult(status -> book.hold(List.of(new Book(a, YEAR), new Book(b, YEAR))));
+        AtomicLong firstSession = new AtomicLong();
+        CountDownLatch goOnToB = new CountDownLatch(1);
         Future<List<ReceiptNumber>> first = threads.submit(() -> transactions.execute(status -> {
             ReceiptNumber numberA = take(a, "ord-1a");
-            long self = sessionId();
+            firstSession.set(sessionId());
             firstHasA.countDown();
-            awaitLatch(secondStarted);
-            // Only once the second waits for a lock this one holds (A) does this one go on to B.
-            await().atMost(WITHIN).pollInterval(Duration.ofMillis(20)).until(() -> sessionsWaitingFor(self) > 0);
+            awaitLatch(goOnToB);
             return List.of(numberA, take(b, "ord-1b"));
         }));
         Future<List<ReceiptNumber>> second = threads.submit(() -> {
@@ -114,6 +117,11 @@ public abstract class ReceiptBookOrderContract {
                 return List.of(take(b, "ord-2b"), take(a, "ord-2a"));
             });
         });
+
+        // Only once the second waits for a lock the first holds (A) does the first go on to B (asked on a connection of its own).
+        awaitLatch(secondStarted);
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(20)).until(() -> sessionsWaitingFor(firstSession.get()) > 0);
+        goOnToB.countDown();
 
         assertThat(first.get(WITHIN.toSeconds(), TimeUnit.SECONDS)).extracting(ReceiptNumber::sequence).containsExactly(1L, 1L);
         assertThat(second.get(WITHIN.toSeconds(), TimeUnit.SECONDS)).extracting(ReceiptNumber::sequence).containsExactly(2L, 2L);
