@@ -143,7 +143,8 @@ public class LedgerCommandLine implements Callable<Integer> {
                     "--ledger.notices.dispatch.enabled=false",
                     "--spring.datasource.hikari.maximum-pool-size=" + (clients + 8)))) {
                 org.civicledger.ops.bench.Bench bench = new org.civicledger.ops.bench.Bench(context.getBean(CommandGateway.class),
-                        context.getBean(JdbcTemplate.class), context.getBean(javax.sql.DataSource.class), System.out);
+                        context.getBean(JdbcTemplate.class), context.getBean(javax.sql.DataSource.class),
+                        context.getBean(org.civicledger.projections.slots.ReadModelSlots.class), System.out);
                 org.civicledger.ops.bench.Bench.Result result = bench.run(options);
                 org.civicledger.ops.bench.Bench.print(result, options, System.out);
             }

@@ -24,6 +24,7 @@ import org.civicledger.events.common.NationalId;
 import org.civicledger.events.reference.ReferenceCommands.RegisterAgency;
 import org.civicledger.events.reference.ReferenceCommands.RegisterCaseType;
 import org.civicledger.ops.demo.Tables;
+import org.civicledger.projections.slots.ReadModelSlots;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -77,11 +78,11 @@ public final class Bench {
     private final PrintStream out;
     private final String runId = "bench-" + Long.toString(System.currentTimeMillis(), 36);
 
-    public Bench(CommandGateway gateway, JdbcTemplate jdbc, DataSource dataSource, PrintStream out) {
+    public Bench(CommandGateway gateway, JdbcTemplate jdbc, DataSource dataSource, ReadModelSlots slots, PrintStream out) {
         this.gateway = gateway;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
-        this.readModels = new org.civicledger.projections.slots.ReadModelSlots(dataSource, java.time.Duration.ofSeconds(2)).reader();
+        this.readModels = slots.reader();
         this.out = out;
     }
 

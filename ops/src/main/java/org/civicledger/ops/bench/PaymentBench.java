@@ -36,6 +36,7 @@ import org.civicledger.events.reference.ProviderKind;
 import org.civicledger.events.reference.ReferenceCommands.RegisterAgency;
 import org.civicledger.ops.bench.Bench.Phase;
 import org.civicledger.query.payments.CallbackSignature;
+import org.civicledger.projections.slots.ReadModelSlots;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -85,11 +86,11 @@ public final class PaymentBench {
     /** The provider's callback secret for this run: the bench signs and verifies like provider and endpoint. */
     private final byte[] secret = new byte[32];
 
-    public PaymentBench(CommandGateway gateway, JdbcTemplate jdbc, DataSource dataSource, PrintStream out) {
+    public PaymentBench(CommandGateway gateway, JdbcTemplate jdbc, DataSource dataSource, ReadModelSlots slots, PrintStream out) {
         this.gateway = gateway;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
-        this.readModels = new org.civicledger.projections.slots.ReadModelSlots(dataSource, java.time.Duration.ofSeconds(2)).reader();
+        this.readModels = slots.reader();
         this.out = out;
         new java.security.SecureRandom().nextBytes(secret);
     }

@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.civicledger.ops.LedgerCommandLine;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.civicledger.projections.slots.ReadModelSlots;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +32,7 @@ public class PaymentBenchCommand extends LedgerCommandLine.LedgerOptions impleme
                 "--ledger.notices.dispatch.enabled=false", "--ledger.integrity.checkpoint-interval=PT0S",
                 "--spring.datasource.hikari.maximum-pool-size=" + (clients + 8)))) {
             PaymentBench bench = new PaymentBench(context.getBean(CommandGateway.class), context.getBean(JdbcTemplate.class),
-                    context.getBean(DataSource.class), System.out);
+                    context.getBean(DataSource.class), context.getBean(ReadModelSlots.class), System.out);
             PaymentBench.print(bench.run(options), options, System.out);
         }
         return 0;

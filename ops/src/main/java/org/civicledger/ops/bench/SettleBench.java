@@ -30,6 +30,7 @@ import org.civicledger.events.settlements.SettlementCommands;
 import org.civicledger.events.settlements.SettlementCommands.ImportSettlementFile;
 import org.civicledger.events.settlements.SettlementFileLine;
 import org.civicledger.events.settlements.SettlementLineType;
+import org.civicledger.projections.slots.ReadModelSlots;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -83,10 +84,11 @@ public final class SettleBench {
     private final ZoneId zone;
     private final PrintStream out;
 
-    public SettleBench(CommandGateway gateway, JdbcTemplate jdbc, DataSource dataSource, ZoneId zone, PrintStream out) {
+    public SettleBench(CommandGateway gateway, JdbcTemplate jdbc, DataSource dataSource, ReadModelSlots slots, ZoneId zone,
+                       PrintStream out) {
         this.gateway = gateway;
         this.jdbc = jdbc;
-        this.readModels = new org.civicledger.projections.slots.ReadModelSlots(dataSource, java.time.Duration.ofSeconds(2)).reader();
+        this.readModels = slots.reader();
         this.dataSource = dataSource;
         this.zone = zone;
         this.out = out;

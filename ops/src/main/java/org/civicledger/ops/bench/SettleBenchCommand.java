@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.civicledger.ops.LedgerCommandLine;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.civicledger.projections.slots.ReadModelSlots;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +32,7 @@ public class SettleBenchCommand extends LedgerCommandLine.LedgerOptions implemen
                 "--ledger.notices.dispatch.enabled=false", "--ledger.integrity.checkpoint-interval=PT0S"))) {
             ZoneId zone = ZoneId.of(context.getEnvironment().getProperty("ledger.zone", "Asia/Taipei"));
             SettleBench bench = new SettleBench(context.getBean(CommandGateway.class), context.getBean(JdbcTemplate.class),
-                    context.getBean(DataSource.class), zone, System.out);
+                    context.getBean(DataSource.class), context.getBean(ReadModelSlots.class), zone, System.out);
             SettleBench.print(bench.run(new SettleBench.Options(lines, warmup, rawBatch, Duration.ofMinutes(10))), System.out);
         }
         return 0;

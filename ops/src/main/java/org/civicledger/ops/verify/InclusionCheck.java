@@ -41,12 +41,25 @@ public final class InclusionCheck {
      * @throws IllegalArgumentException when the proof is not readable at all (a usage problem, not a finding)
      */
     public static Result check(String proofJson, PinnedKey key, String heldNote) {
-        JsonNode proof;
+        return check(parse(proofJson), key, heldNote);
+    }
+
+    /** The proof's JSON, or {@link IllegalArgumentException} when it is not JSON. */
+    static JsonNode parse(String proofJson) {
         try {
-            proof = new ObjectMapper().readTree(proofJson);
+            return new ObjectMapper().readTree(proofJson);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("the proof is not JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /** The checkpoint note the proof carries, or null. */
+    static String carriedNote(JsonNode proof) {
+        return proof.path("checkpoint").asText(null);
+    }
+
+    /** As {@link #check(String, PinnedKey, String)}, for a proof already read. */
+    static Result check(JsonNode proof, PinnedKey key, String heldNote) {
         long globalIndex = number(proof, "globalIndex");
         long leafIndex = number(proof, "leafIndex");
         long treeSize = number(proof, "treeSize");
@@ -57,7 +70,7 @@ public final class InclusionCheck {
             throw new IllegalArgumentException("the proof has no auditPath array");
         }
         auditPath.forEach(node -> path.add(decode(node.asText(), "auditPath")));
-        String note = heldNote != null ? heldNote : proof.path("checkpoint").asText(null);
+        String note = heldNote != null ? heldNote : carriedNote(proof);
         if (note == null) {
             throw new IllegalArgumentException("the proof carries no checkpoint note: give --checkpoint");
         }

@@ -86,12 +86,13 @@ public class VerifyCommand implements Callable<Integer> {
         String proof = read(inclusion, "--inclusion");
         String held = heldCheckpoints.isEmpty() ? null : read(heldCheckpoints.get(0), "--checkpoint");
         try {
-            String note = held != null ? held : new com.fasterxml.jackson.databind.ObjectMapper().readTree(proof).path("checkpoint").asText("");
-            PinnedKey key = source.pinnedKey(List.of(note), err);
-            InclusionCheck.Result result = InclusionCheck.check(proof, key, held);
+            com.fasterxml.jackson.databind.JsonNode read = InclusionCheck.parse(proof);
+            String note = held != null ? held : InclusionCheck.carriedNote(read);
+            PinnedKey key = source.pinnedKey(note == null ? List.of() : List.of(note), err);
+            InclusionCheck.Result result = InclusionCheck.check(read, key, held);
             out.println(result.describe());
             return result.verified() ? 0 : 1;
-        } catch (IOException | IllegalArgumentException unreadable) {
+        } catch (IllegalArgumentException unreadable) {
             throw new SourceOptions.UsageProblem("--inclusion " + inclusion + ": " + unreadable.getMessage());
         }
     }

@@ -28,6 +28,8 @@ class PaymentBenchOnH2Test {
     JdbcTemplate jdbc;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    org.civicledger.projections.slots.ReadModelSlots slots;
 
     @Test
     void a_small_run_pays_settles_and_journals_every_bill_and_prints_its_ratios() throws Exception {
@@ -35,7 +37,7 @@ class PaymentBenchOnH2Test {
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
         PaymentBench.Options options = new PaymentBench.Options(2, 6, 2);
 
-        PaymentBench.Result result = new PaymentBench(gateway, jdbc, dataSource, out).run(options);
+        PaymentBench.Result result = new PaymentBench(gateway, jdbc, dataSource, slots, out).run(options);
         PaymentBench.print(result, options, out);
 
         assertThat(result.payments().operations()).isEqualTo(6);

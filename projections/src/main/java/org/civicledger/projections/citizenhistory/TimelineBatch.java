@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.civicledger.projections.support.BatchedStatement;
 import org.civicledger.projections.support.Jdbc;
@@ -169,8 +170,8 @@ final class TimelineBatch {
     }
 
     /** Reads the rows of the batch's aggregates not looked up yet, {@value #IDS_PER_QUERY} ids per query. */
-    private void readAhead(String id, Set<String> looked, String selectIn, java.util.function.BiConsumer<String, String> found) {
-        List<String> ids = ProcessorBatch.aggregateIdentifiers(id).stream().filter(each -> !looked.contains(each)).distinct().toList();
+    private void readAhead(String id, Set<String> looked, String selectIn, BiConsumer<String, String> found) {
+        List<String> ids = ProcessorBatch.aggregateIdentifiers(id).stream().filter(each -> !looked.contains(each)).toList();
         for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
             jdbc.query(selectIn + "(" + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")",
@@ -179,7 +180,6 @@ final class TimelineBatch {
                     }, chunk.toArray());
         }
         looked.addAll(ids);
-        looked.add(id);
     }
 
     private static String bounded(String summary) {
