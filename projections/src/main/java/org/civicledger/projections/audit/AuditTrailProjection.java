@@ -48,8 +48,9 @@ public class AuditTrailProjection {
     public void on(Object payload, EventMessage<?> message, TrackingToken token) {
         long position = EventPositions.globalIndexOf(jdbc, message, token);
         // A replay starts from an emptied table and commits each batch with its token, so no event of it can have
-        // its row already; live, a re-delivered event finds its row and adds nothing.
-        if (!ReplayToken.isReplay(token)) {
+        // its row already; live, a re-delivered event finds its row and adds nothing. Asked of the message: the
+        // TrackingToken parameter arrives unwrapped from its ReplayToken and never says "replay".
+        if (!ReplayToken.isReplay(message)) {
             Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE global_index = ?", Integer.class, position);
             if (known != null && known > 0) {
                 return;

@@ -78,7 +78,7 @@ public class CaseStatusProjection {
                    @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
         long position = EventPositions.globalIndexOf(jdbc, message, token);
         int documents = event.documents() == null ? 0 : event.documents().size();
-        inBatch(token, batch -> {
+        inBatch(message, batch -> {
             if (batch.row(event.caseId()) == null) {
                 CaseRow row = new CaseRow(event.caseId());
                 row.caseTypeCode = event.caseTypeCode();
@@ -103,7 +103,7 @@ public class CaseStatusProjection {
     public void on(CaseAccepted event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
                    @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
         long position = EventPositions.globalIndexOf(jdbc, message, token);
-        inBatch(token, batch -> {
+        inBatch(message, batch -> {
             batch.update(event.caseId(), position, recordedAt, row -> {
                 row.status = CaseStatus.ACCEPTED.name();
                 row.caseNumber = event.caseNumber();
@@ -122,7 +122,7 @@ public class CaseStatusProjection {
     public void on(CaseReviewStarted event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
                    @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
         long position = EventPositions.globalIndexOf(jdbc, message, token);
-        inBatch(token, batch -> {
+        inBatch(message, batch -> {
             batch.update(event.caseId(), position, recordedAt, row -> row.status = CaseStatus.IN_REVIEW.name());
             // The reviewer's identity stays inside the agency: it is not part of what the applicant reads.
             batch.step(event.caseId(), sequenceNumber, "REVIEW_STARTED", CaseStatus.IN_REVIEW, recordedAt, role(actorRole, Role.OFFICER),
@@ -137,7 +137,7 @@ public class CaseStatusProjection {
         List<String> requested = event.requestedDocuments() == null ? List.of() : event.requestedDocuments();
         // The officer's reason is free text and may name people: only the requested document kinds are shown.
         String documents = requested.isEmpty() ? "none named" : String.join(", ", requested);
-        inBatch(token, batch -> {
+        inBatch(message, batch -> {
             batch.update(event.caseId(), position, recordedAt, row -> {
                 row.status = CaseStatus.SUPPLEMENT_REQUESTED.name();
                 row.paused = true;
@@ -153,7 +153,7 @@ public class CaseStatusProjection {
                    @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
         long position = EventPositions.globalIndexOf(jdbc, message, token);
         int documents = event.documents() == null ? 0 : event.documents().size();
-        inBatch(token, batch -> {
+        inBatch(message, batch -> {
             batch.update(event.caseId(), position, recordedAt, row -> {
                 row.status = CaseStatus.IN_REVIEW.name();
                 row.paused = false;
@@ -169,7 +169,7 @@ public class CaseStatusProjection {
     public void on(DeadlineExtended event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
                    @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
         long position = EventPositions.globalIndexOf(jdbc, message, token);
-        inBatch(token, batch -> {
+        inBatch(message, batch -> {
             CaseRow row = batch.update(event.caseId(), position, recordedAt, changed -> {
                 changed.extended = true;
                 changed.overdue = false;
@@ -186,7 +186,7 @@ public class CaseStatusProjection {
     public void on(CaseFlaggedOverdue event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
                    @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
         long position = EventPositions.globalIndexOf(jdbc, message, token);
-        inBatch(token, batch -> {
+        inBatch(message, batch -> {
             CaseRow row = batch.update(event.caseId(), position, recordedAt, changed -> changed.overdue = true);
             batch.step(event.caseId(), sequenceNumber, "FLAGGED_OVERDUE", CaseStatus.valueOf(row.status), recordedAt,
                     role(actorRole, Role.SYSTEM), "deadline " + event.deadline() + " passed; flagged on " + event.flaggedOn(), position);
@@ -197,21 +197,21 @@ public class CaseStatusProjection {
     public void on(CaseApproved event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
                    @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
         decided(event.caseId(), CaseStatus.APPROVED, event.decidedOn(), event.workingDaysTaken(), event.decidedWithinDeadline(),
-                event.appealWindowEndsOn(), EventPositions.globalIndexOf(jdbc, message, token), token, recordedAt, sequenceNumber, actorRole);
+                event.appealWindowEndsOn(), EventPositions.globalIndexOf(jdbc, message, token), message, recordedAt, sequenceNumber, actorRole);
     }
 
     @EventHandler
     public void on(CaseRejected event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
                    @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
         decided(event.caseId(), CaseStatus.REJECTED, event.decidedOn(), event.workingDaysTaken(), event.decidedWithinDeadline(),
-                event.appealWindowEndsOn(), EventPositions.globalIndexOf(jdbc, message, token), token, recordedAt, sequenceNumber, actorRole);
+                event.appealWindowEndsOn(), EventPositions.globalIndexOf(jdbc, message, token), message, recordedAt, sequenceNumber, actorRole);
     }
 
     @EventHandler
     public void on(ApplicationWithdrawn event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
                    @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
         long position = EventPositions.globalIndexOf(jdbc, message, token);
-        inBatch(token, batch -> {
+        inBatch(message, batch -> {
             batch.update(event.caseId(), position, recordedAt, row -> {
                 row.status = CaseStatus.WITHDRAWN.name();
                 row.paused = false;
@@ -226,7 +226,7 @@ public class CaseStatusProjection {
     public void on(CaseTransferred event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
                    @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
         long position = EventPositions.globalIndexOf(jdbc, message, token);
-        inBatch(token, batch -> {
+        inBatch(message, batch -> {
             CaseRow row = batch.update(event.caseId(), position, recordedAt, changed -> changed.agencyCode = event.toAgencyCode());
             batch.step(event.caseId(), sequenceNumber, "TRANSFERRED", CaseStatus.valueOf(row.status), recordedAt,
                     role(actorRole, Role.OFFICER),
@@ -238,7 +238,7 @@ public class CaseStatusProjection {
     public void on(CaseClosed event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
                    @MetaDataValue(ACTOR_ROLE_METADATA) String actorRole) {
         long position = EventPositions.globalIndexOf(jdbc, message, token);
-        inBatch(token, batch -> {
+        inBatch(message, batch -> {
             batch.update(event.caseId(), position, recordedAt, row -> {
                 row.status = CaseStatus.CLOSED.name();
                 row.closedOn = event.closedOn();
@@ -256,9 +256,9 @@ public class CaseStatusProjection {
     }
 
     private void decided(String caseId, CaseStatus decision, LocalDate decidedOn, int workingDaysTaken, boolean withinDeadline,
-                         LocalDate appealWindowEndsOn, long position, TrackingToken token, Instant recordedAt, long sequenceNumber,
+                         LocalDate appealWindowEndsOn, long position, EventMessage<?> message, Instant recordedAt, long sequenceNumber,
                          String actorRole) {
-        inBatch(token, batch -> {
+        inBatch(message, batch -> {
             batch.update(caseId, position, recordedAt, row -> {
                 row.status = decision.name();
                 row.decision = decision.name();
@@ -280,8 +280,10 @@ public class CaseStatusProjection {
      * Applies an event to the batch's state ({@link ProcessorBatch}): the rows of the batch's cases are read with one
      * query, changed in memory, and written with the batch.
      */
-    private void inBatch(TrackingToken token, Consumer<Batch> work) {
-        boolean replay = ReplayToken.isReplay(token);
+    private void inBatch(EventMessage<?> message, Consumer<Batch> work) {
+        // Of the message, not of the TrackingToken parameter: Axon hands handlers the token unwrapped from its
+        // ReplayToken, so the parameter never says "replay".
+        boolean replay = ReplayToken.isReplay(message);
         ProcessorBatch.with(BATCH, Batch::new, Batch::write, batch -> {
             batch.replay = replay;
             work.accept(batch);

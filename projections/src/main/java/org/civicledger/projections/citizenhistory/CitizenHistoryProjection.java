@@ -81,7 +81,7 @@ public class CitizenHistoryProjection {
         if (subject == null || subject.isBlank()) {
             return;
         }
-        boolean replay = ReplayToken.isReplay(token);
+        boolean replay = ReplayToken.isReplay(message);
         TimelineBatch.with(jdbc, batch -> {
             batch.addCase(event.caseId(), subject, position);
             batch.entry(replay, subject, position, recordedAt, kind(event), caseItem(event.caseId()), summary(event));
@@ -94,7 +94,7 @@ public class CitizenHistoryProjection {
             return; // Handled above, where the case's citizen becomes known.
         }
         long position = EventPositions.globalIndexOf(jdbc, message, token);
-        boolean replay = ReplayToken.isReplay(token);
+        boolean replay = ReplayToken.isReplay(message);
         TimelineBatch.with(jdbc, batch -> {
             String subject = batch.caseSubject(event.caseId());
             if (subject != null) { // Else a counter application without a citizen account: no timeline to add to.
@@ -137,7 +137,7 @@ public class CitizenHistoryProjection {
     @EventHandler
     public void on(ReceiptEvent event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
         long position = EventPositions.globalIndexOf(jdbc, message, token);
-        boolean replay = ReplayToken.isReplay(token);
+        boolean replay = ReplayToken.isReplay(message);
         TimelineBatch.Item item = new TimelineBatch.Item("receipt", event.receiptId(), null);
         String summary = TimelineSummaries.of(event);
         TimelineBatch.with(jdbc, batch -> {
@@ -159,7 +159,7 @@ public class CitizenHistoryProjection {
     @EventHandler
     public void on(DocumentEvent event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
         long position = EventPositions.globalIndexOf(jdbc, message, token);
-        boolean replay = ReplayToken.isReplay(token);
+        boolean replay = ReplayToken.isReplay(message);
         TimelineBatch.Item item = new TimelineBatch.Item("document", event.documentId(), null);
         TimelineBatch.with(jdbc, batch -> {
             // A document concerns its citizen recipients and its citizen signers; officers and vendors read theirs elsewhere.
@@ -192,7 +192,7 @@ public class CitizenHistoryProjection {
     private void toParties(Object event, TimelineBatch.Item item, String firstSubject, EventMessage<?> message, TrackingToken token,
                            Instant recordedAt, String summary) {
         long position = EventPositions.globalIndexOf(jdbc, message, token);
-        boolean replay = ReplayToken.isReplay(token);
+        boolean replay = ReplayToken.isReplay(message);
         TimelineBatch.with(jdbc, batch -> {
             batch.addParty(item.id(), firstSubject);
             for (String subject : batch.parties(item.id())) {

@@ -58,6 +58,12 @@ public final class EventPositions {
             return null;
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        // Asked for every event by every read model: answer from the unit of work first, since getMessages() copies the
+        // whole batch into a new list on each call.
+        Map<String, Long> known = root.getResource(BATCH_INDEXES);
+        if (known != null) {
+            return known;
+        }
         if (!(root instanceof BatchingUnitOfWork<?> batch) || batch.getMessages().size() < 2) {
             return null;
         }

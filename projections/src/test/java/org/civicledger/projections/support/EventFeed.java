@@ -2,13 +2,17 @@ package org.civicledger.projections.support;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,6 +30,7 @@ public final class EventFeed {
     private long position;
     private Instant now;
     private TrackedEventMessage<?> last;
+    private final List<TrackedEventMessage<?>> delivered = new ArrayList<>();
 
     public EventFeed(Instant start, Object... readModels) {
         this.now = start;
@@ -48,6 +53,7 @@ public final class EventFeed {
         GenericDomainEventMessage<Object> message = new GenericDomainEventMessage<>(event.getClass().getSimpleName(),
                 aggregateId, sequence, event, MetaData.from(metaData), UUID.randomUUID().toString(), now);
         last = new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(position), message);
+        delivered.add(last);
         handle(last);
         return position;
     }
@@ -65,12 +71,24 @@ public final class EventFeed {
         GenericDomainEventMessage<Object> message = new GenericDomainEventMessage<>(event.getClass().getSimpleName(),
                 aggregateId, sequence, event, MetaData.from(metaData), identifier, now);
         last = new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(position), message);
+        delivered.add(last);
         handle(last);
     }
 
     /** Hands the last message over once more. */
     public void redeliver() {
         handle(last);
+    }
+
+    /**
+     * Hands every event delivered so far over again, in order, as a processor's replay after a reset does: each
+     * message's token wrapped in a {@link ReplayToken} that ends at the last position.
+     */
+    public void replayAll() {
+        GlobalSequenceTrackingToken head = new GlobalSequenceTrackingToken(position);
+        for (TrackedEventMessage<?> message : List.copyOf(delivered)) {
+            handle(new GenericTrackedDomainEventMessage<>(new ReplayToken(head, message.trackingToken()), (DomainEventMessage<?>) message));
+        }
     }
 
     /** Leaves a gap in the global positions, as a rolled-back append does. */
