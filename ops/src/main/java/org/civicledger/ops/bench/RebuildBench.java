@@ -21,14 +21,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.civicledger.events.cases.Applicant;
@@ -41,9 +44,12 @@ import org.civicledger.events.common.Actor;
 import org.civicledger.events.reference.ReferenceCommands.RegisterAgency;
 import org.civicledger.events.reference.ReferenceCommands.RegisterCaseType;
 import org.civicledger.ops.rebuild.ProjectionRebuild;
+import org.civicledger.ops.rebuild.SinglePassRebuild;
 import org.civicledger.projections.ProjectionsModule;
 import org.civicledger.projections.rebuild.ProjectionChecksum.Checksum;
 import org.civicledger.projections.rebuild.ReadModelTable;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -57,10 +63,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * lifecycles (submitted, accepted, in review, then approved and closed, a supplement round and approval, rejected,
  * or withdrawn), the steps of a few hundred cases interleaved as concurrent work would store them, and the envelope
  * metadata (actor, role, agency, channel, command, correlation, causation) every event carries.
- * Rebuild (measured): {@link ProjectionRebuild} resets and replays all read models, from the reset until each has
- * reached the head. Raw (measured): the rows the rebuild wrote are read (not measured) and inserted into scratch
- * copies of their tables (same columns and primary keys, no secondary indexes), one thread per read model, JDBC
- * batches of {@code rawBatch} rows, a commit per batch. The ratio is rebuild rate over raw rate for the same rows.
+ * Rebuild (measured): {@link SinglePassRebuild}, the way to rebuild everything offline (`ledger rebuild all
+ * --single-pass`): every read model reset and rebuilt in one read of the events. With {@code processorsReplay}, first
+ * {@link ProjectionRebuild} too (the processors' own replay, as `ledger rebuild all` does while serving), and both must
+ * leave the same checksums. Floor (measured): one read of the events, each payload and metadata deserialized and
+ * nothing handled, which no rebuild can beat. Raw (measured): the rows the rebuild wrote are read (not measured) and
+ * inserted into scratch copies of their tables (same columns and primary keys, no secondary indexes), one thread per
+ * read model, JDBC batches of {@code rawBatch} rows, a commit per batch. On PostgreSQL also COPY (measured): the same
+ * rows, taken out with {@code COPY ... TO STDOUT (FORMAT binary)} (not measured) and copied into such scratch tables,
+ * one thread per read model, one COPY and commit per table. The ratio is rebuild rate over raw rate for the same rows.
  */
 public final class RebuildBench {
 
@@ -70,7 +81,7 @@ public final class RebuildBench {
     private static final int CITIZENS = 2_000;
     private static final int CASES_INTERLEAVED = 200;
 
-    public record Options(int events, int loadBatch, int rawBatch, Duration timeout) {
+    public record Options(int events, int loadBatch, int rawBatch, Duration timeout, boolean processorsReplay) {
         public Options {
             if (events < 1 || events > 20_000_000 || loadBatch < 1 || loadBatch > 100_000 || rawBatch < 1 || rawBatch > 100_000) {
                 throw new IllegalArgumentException("events 1 to 20,000,000, batches 1 to 100,000");
@@ -78,8 +89,13 @@ public final class RebuildBench {
         }
     }
 
+    /**
+     * What a run measured; {@code replayTime} null without the processors' replay, {@code copyTime} null off
+     * PostgreSQL; {@code replayChecksumsEqual} whether the processors' replay left the single pass's checksums.
+     */
     public record Result(String database, long eventsLoaded, Duration loadTime, long head, Duration rebuildTime,
-                         long rowsWritten, Duration rawTime, List<Checksum> checksums) {
+                         long rowsWritten, Duration rawTime, List<Checksum> checksums, Duration replayTime,
+                         boolean replayChecksumsEqual, Duration readTime, Duration copyTime) {
 
         public double rebuildEventsPerSecond() {
             return head * 1e9 / Math.max(1, rebuildTime.toNanos());
@@ -93,6 +109,10 @@ public final class RebuildBench {
             return rowsWritten * 1e9 / Math.max(1, rawTime.toNanos());
         }
 
+        public double readEventsPerSecond() {
+            return head * 1e9 / Math.max(1, readTime.toNanos());
+        }
+
         /** How fast the rebuild wrote the rows compared to the raw batch insert of the same rows. */
         public double ratio() {
             return rebuildRowsPerSecond() / rawRowsPerSecond();
@@ -104,19 +124,21 @@ public final class RebuildBench {
     private final TransactionTemplate transactions;
     private final EventProcessingConfiguration processing;
     private final ProjectionRebuild rebuild;
+    private final SinglePassRebuild singlePass;
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
     private final PrintStream out;
     private final String runId = "rb-" + Long.toString(System.currentTimeMillis(), 36);
 
     public RebuildBench(CommandGateway gateway, EventStorageEngine storage, TransactionTemplate transactions,
-                        EventProcessingConfiguration processing, ProjectionRebuild rebuild, JdbcTemplate jdbc, DataSource dataSource,
-                        PrintStream out) {
+                        EventProcessingConfiguration processing, ProjectionRebuild rebuild, SinglePassRebuild singlePass,
+                        JdbcTemplate jdbc, DataSource dataSource, PrintStream out) {
         this.gateway = gateway;
         this.storage = storage;
         this.transactions = transactions;
         this.processing = processing;
         this.rebuild = rebuild;
+        this.singlePass = singlePass;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.out = out;
@@ -140,13 +162,39 @@ public final class RebuildBench {
         out.printf("  loaded %,d events in %.1f s (%,.0f events/s, not measured as a result)%n", loaded, loadTime.toMillis() / 1000.0,
                 loaded * 1e9 / loadTime.toNanos());
 
-        ProjectionRebuild.Result rebuilt = rebuild.rebuild(ProjectionsModule.PROCESSING_GROUPS, options.timeout(), progress);
+        ProjectionRebuild.Result replayed = null;
+        if (options.processorsReplay()) {
+            replayed = rebuild.rebuild(ProjectionsModule.PROCESSING_GROUPS, options.timeout(), progress);
+            out.printf("  processors' replay: %,d events in %.2f s%n", replayed.head(), replayed.elapsed().toMillis() / 1000.0);
+        }
+        ProjectionRebuild.Result rebuilt = singlePass.rebuild(ProjectionsModule.PROCESSING_GROUPS, options.timeout(), progress);
         long rows = rebuilt.checksums().stream().mapToLong(Checksum::rows).sum();
-        out.printf("  rebuilt all read models: %,d events, %,d rows in %.2f s%n", rebuilt.head(), rows,
+        out.printf("  rebuilt all read models in one pass: %,d events, %,d rows in %.2f s%n", rebuilt.head(), rows,
                 rebuilt.elapsed().toMillis() / 1000.0);
 
+        Duration read = readAndDeserialize(rebuilt.head());
         Duration raw = rawInserts(options.rawBatch());
-        return new Result(database, loaded, loadTime, rebuilt.head(), rebuilt.elapsed(), rows, raw, rebuilt.checksums());
+        Duration copy = copies();
+        return new Result(database, loaded, loadTime, rebuilt.head(), rebuilt.elapsed(), rows, raw, rebuilt.checksums(),
+                replayed == null ? null : replayed.elapsed(), replayed == null || replayed.checksums().equals(rebuilt.checksums()),
+                read, copy);
+    }
+
+    /** One read of the events up to {@code head}, each payload and metadata deserialized, nothing handled. */
+    private Duration readAndDeserialize(long head) {
+        long start = System.nanoTime();
+        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
+            Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
+            while (iterator.hasNext()) {
+                TrackedEventMessage<?> event = iterator.next();
+                if (event.trackingToken().position().orElse(Long.MAX_VALUE) > head) {
+                    break;
+                }
+                event.getPayload();
+                event.getMetaData();
+            }
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     private void ensureCaseType() {
@@ -354,22 +402,100 @@ public final class RebuildBench {
         return elapsed;
     }
 
+    /**
+     * The COPY baseline (PostgreSQL only; null elsewhere): each read-model table's rows taken out in PostgreSQL's binary
+     * COPY format (not measured), then copied into a scratch copy with its primary key, a thread per read model.
+     */
+    private Duration copies() throws InterruptedException, SQLException {
+        Map<ReadModelTable, byte[]> tables = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            if (!connection.isWrapperFor(PGConnection.class)) {
+                return null;
+            }
+            CopyManager copier = connection.unwrap(PGConnection.class).getCopyAPI();
+            for (List<ReadModelTable> group : ProjectionsModule.TABLES.values()) {
+                for (ReadModelTable table : group) {
+                    String copy = "bench_copy_" + table.name();
+                    statement.execute("DROP TABLE IF EXISTS " + copy);
+                    statement.execute("CREATE TABLE " + copy + " AS SELECT * FROM " + table.name() + " WHERE 1 = 0");
+                    statement.execute("ALTER TABLE " + copy + " ADD PRIMARY KEY (" + String.join(", ", table.primaryKey()) + ")");
+                    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                    copier.copyOut("COPY " + table.name() + " TO STDOUT (FORMAT binary)", bytes);
+                    tables.put(table, bytes.toByteArray());
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("taking the rows out for the COPY baseline failed: " + e.getMessage(), e);
+        }
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        for (List<ReadModelTable> group : ProjectionsModule.TABLES.values()) {
+            Thread thread = new Thread(() -> {
+                try (Connection connection = dataSource.getConnection()) {
+                    connection.setAutoCommit(false);
+                    CopyManager copier = connection.unwrap(PGConnection.class).getCopyAPI();
+                    for (ReadModelTable table : group) {
+                        copier.copyIn("COPY bench_copy_" + table.name() + " FROM STDIN (FORMAT binary)",
+                                new java.io.ByteArrayInputStream(tables.get(table)));
+                        connection.commit();
+                    }
+                } catch (SQLException | java.io.IOException | RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, "bench-copy-" + group.get(0).name());
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (ReadModelTable table : tables.keySet()) {
+                statement.execute("DROP TABLE IF EXISTS bench_copy_" + table.name());
+            }
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("the COPY baseline failed: " + failure.get().getMessage(), failure.get());
+        }
+        return elapsed;
+    }
+
     public static void print(Result result, PrintStream out) {
         out.println();
         out.printf("Database: %s; JVM %s; %d cores%n", result.database(), System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
         out.printf("Events in the store: %,d (%,d loaded by this run); rows in the read models: %,d%n", result.head(),
                 result.eventsLoaded(), result.rowsWritten());
-        out.printf("%-48s %10s %12s %14s%n", "phase", "seconds", "events/s", "rows/s");
-        out.printf("%-48s %10.2f %12.0f %14.0f%n", "rebuild all read models (reset + replay)", result.rebuildTime().toMillis() / 1000.0,
-                result.rebuildEventsPerSecond(), result.rebuildRowsPerSecond());
-        out.printf("%-48s %10.2f %12.0f %14.0f%n", "raw JDBC batch insert of the same rows", result.rawTime().toMillis() / 1000.0,
-                result.head() * 1e9 / Math.max(1, result.rawTime().toNanos()), result.rawRowsPerSecond());
-        out.printf("ratio rebuild/raw: %.2f%n", result.ratio());
-        out.printf("goal: rebuild all at >= 50,000 events/s: %s (%.0f events/s)%n",
-                result.rebuildEventsPerSecond() >= 50_000 ? "met" : "NOT met", result.rebuildEventsPerSecond());
+        out.printf("%-60s %10s %12s %14s%n", "phase", "seconds", "events/s", "rows/s");
+        if (result.replayTime() != null) {
+            row(out, "processors' replay (reset + replay, ledger rebuild all)", result.replayTime(), result.head(), result.rowsWritten());
+        }
+        row(out, "REBUILD all read models in one pass (--single-pass)", result.rebuildTime(), result.head(), result.rowsWritten());
+        row(out, "floor: read + deserialize the events, nothing handled", result.readTime(), result.head(), 0);
+        row(out, "raw JDBC batch insert of the same rows", result.rawTime(), result.head(), result.rowsWritten());
+        if (result.copyTime() != null) {
+            row(out, "COPY (binary) of the same rows", result.copyTime(), result.head(), result.rowsWritten());
+        }
+        out.printf("ratio rebuild/raw insert: %.3f%n", result.ratio());
+        if (result.copyTime() != null) {
+            out.printf("ratio rebuild/COPY: %.3f%n", result.rebuildTime().isZero() ? 0
+                    : (double) result.copyTime().toNanos() / Math.max(1, result.rebuildTime().toNanos()));
+        }
+        out.printf("rows per event: %.2f%n", (double) result.rowsWritten() / Math.max(1, result.head()));
+        if (result.replayTime() != null) {
+            out.printf("processors' replay checksums: %s%n", result.replayChecksumsEqual() ? "equal to the single pass's" : "DIFFER");
+        }
+        out.printf("goal: rebuild all at >= 50,000 events/s: %s (%.0f events/s; the floor above: %.0f events/s)%n",
+                result.rebuildEventsPerSecond() >= 50_000 ? "met" : "NOT met", result.rebuildEventsPerSecond(), result.readEventsPerSecond());
         for (Checksum checksum : result.checksums()) {
             out.println(checksum.describe());
         }
+    }
+
+    private static void row(PrintStream out, String phase, Duration time, long events, long rows) {
+        double seconds = Math.max(1, time.toNanos()) / 1e9;
+        out.printf("%-60s %10.2f %12.0f %14s%n", phase, seconds, events / seconds, rows == 0 ? "-" : String.format("%.0f", rows / seconds));
     }
 }
