@@ -43,6 +43,8 @@ public class ReadModelSlots {
     private volatile Map<String, SlotState> states = Map.of();
     private volatile SlotSql readerSql = new SlotSql(Map.of());
     private volatile long loadedNanos;
+    private volatile long readNanos;
+    private volatile long warnedNanos;
     private volatile boolean loaded;
 
     public ReadModelSlots(DataSource dataSource, @Value("${ledger.projections.slot-refresh:PT2S}") Duration refresh) {
@@ -111,6 +113,7 @@ public class ReadModelSlots {
         states = java.util.Collections.unmodifiableMap(read);
         readerSql = renames(active);
         loadedNanos = System.nanoTime();
+        readNanos = loadedNanos;
         loaded = true;
     }
 
@@ -142,9 +145,27 @@ public class ReadModelSlots {
             if (!loaded) {
                 throw unavailable;
             }
-            // Readers keep the slots they knew (both are complete until the old one is retired); the next read retries.
-            log.warn("could not re-read the active read-model slots, keeping the last known: {}", unavailable.getMessage());
-            loadedNanos = System.nanoTime();
+            // Readers keep the slots they knew while both are sure to be complete: a switched-away slot is emptied
+            // three refresh intervals after the switch, so what was read less than two intervals ago is still whole.
+            // Older than that, a switch this node has not seen may have retired the slot it would read: refuse.
+            long unreadNanos = System.nanoTime() - readNanos;
+            if (unreadNanos >= refresh.multipliedBy(2).toNanos()) {
+                throw new StaleSlots(Duration.ofNanos(unreadNanos), unavailable);
+            }
+            // The next read tries again (so the refusal above comes on time); the warning once per interval.
+            long now = System.nanoTime();
+            if (now - warnedNanos >= refresh.toNanos()) {
+                warnedNanos = now;
+                log.warn("could not re-read the active read-model slots, keeping the last known: {}", unavailable.getMessage());
+            }
+        }
+    }
+
+    /** The active slots could not be re-read for so long that the slot this node knows may have been retired. */
+    public static final class StaleSlots extends IllegalStateException {
+        StaleSlots(Duration unread, RuntimeException cause) {
+            super("the active read-model slots (projection_slot) could not be re-read for " + unread.toMillis()
+                    + " ms: a switch not seen since may have retired the slot this node would read; not read", cause);
         }
     }
 

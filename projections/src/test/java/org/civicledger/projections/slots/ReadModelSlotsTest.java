@@ -46,6 +46,27 @@ class ReadModelSlotsTest {
             ReferenceDataProjection.PROCESSING_GROUP, AuditTrailProjection.PROCESSING_GROUP);
 
     @Test
+    void readers_keep_the_last_known_slots_for_two_refresh_intervals_when_projection_slot_cannot_be_read_then_refuse() {
+        JdbcTemplate jdbc = ReadModelDatabase.h2();
+        ReadModelSlots slots = new ReadModelSlots(jdbc.getDataSource(), Duration.ofMillis(200));
+        load(new EventFeed(Instant.parse("2025-01-02T01:00:00Z"), new ReferenceDataProjection(jdbc)));
+        ReferenceDataQueries reference = new ReferenceDataQueries(slots);
+        assertThat(reference.agency("AG-BUILD")).isPresent();
+        long lastRead = System.nanoTime();
+
+        jdbc.execute("ALTER TABLE projection_slot RENAME TO projection_slot_unreadable");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> System.nanoTime() - lastRead > 250_000_000L);
+        assertThat(reference.agency("AG-BUILD")).as("within two intervals: the last known slot").isPresent();
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> System.nanoTime() - lastRead > 450_000_000L);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reference.agency("AG-BUILD"))
+                .hasCauseInstanceOf(ReadModelSlots.StaleSlots.class).cause().hasMessageContaining("may have retired the slot");
+
+        jdbc.execute("ALTER TABLE projection_slot_unreadable RENAME TO projection_slot");
+        assertThat(reference.agency("AG-BUILD")).as("readable again").isPresent();
+    }
+
+    @Test
     void table_names_are_rewritten_as_whole_identifiers_only() {
         SlotSql sql = ReadModelSlots.renames(Map.of("citizen-payments", Slot.B, "case-status", Slot.B, "journal", Slot.A));
         assertThat(sql.rewrite("SELECT p.payment_id, b.bill_id FROM citizen_payment p JOIN citizen_payment_bill b ON b.payment_id = p.payment_id"))
