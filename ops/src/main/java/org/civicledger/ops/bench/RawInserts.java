@@ -28,6 +28,36 @@ final class RawInserts {
     private RawInserts() {
     }
 
+    /**
+     * Inserts {@code rows} (values in the table's column order) into {@code table} on {@code connection} (auto-commit
+     * off) in JDBC batches of {@code batch} rows, a commit after each: the batch-insert baseline of the benches.
+     */
+    static void batchInsert(Connection connection, String table, List<Object[]> rows, int batch) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int columns = rows.get(0).length;
+        String marks = String.join(", ", java.util.Collections.nCopies(columns, "?"));
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " VALUES (" + marks + ")")) {
+            int inBatch = 0;
+            for (Object[] row : rows) {
+                for (int i = 0; i < columns; i++) {
+                    insert.setObject(i + 1, row[i]);
+                }
+                insert.addBatch();
+                if (++inBatch == batch) {
+                    insert.executeBatch();
+                    connection.commit();
+                    inBatch = 0;
+                }
+            }
+            if (inBatch > 0) {
+                insert.executeBatch();
+                connection.commit();
+            }
+        }
+    }
+
     /** Inserts {@code rows} rows into {@code table} (which must exist: id, aggregate_id, seq, payload, created_at). */
     static Phase phase(DataSource dataSource, String table, String runId, int clients, int rows, int idOffset, long payloadBytes,
                        PrintStream out) throws InterruptedException {

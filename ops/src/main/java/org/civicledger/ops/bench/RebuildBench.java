@@ -10,7 +10,6 @@ import static org.civicledger.events.common.Envelope.CORRELATION_ID;
 
 import java.io.PrintStream;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -324,13 +323,7 @@ public final class RebuildBench {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (List<ReadModelTable> tables : byGroup.values()) {
                 for (ReadModelTable table : tables) {
-                    String copy = "bench_raw_" + table.name();
-                    statement.execute("DROP TABLE IF EXISTS " + copy);
-                    statement.execute("CREATE TABLE " + copy + " AS SELECT * FROM " + table.name() + " WHERE 1 = 0");
-                    for (String column : table.primaryKey()) {
-                        statement.execute("ALTER TABLE " + copy + " ALTER COLUMN " + column + " SET NOT NULL");
-                    }
-                    statement.execute("ALTER TABLE " + copy + " ADD PRIMARY KEY (" + String.join(", ", table.primaryKey()) + ")");
+                    scratchCopy(statement, "bench_raw_", table);
                     List<Object[]> read = new ArrayList<>();
                     try (ResultSet result = statement.executeQuery("SELECT * FROM " + table.name())) {
                         int columns = result.getMetaData().getColumnCount();
@@ -346,60 +339,11 @@ public final class RebuildBench {
                 }
             }
         }
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        List<Thread> threads = new ArrayList<>();
-        long start = System.nanoTime();
-        for (List<ReadModelTable> tables : byGroup.values()) {
-            Thread thread = new Thread(() -> {
-                try (Connection connection = dataSource.getConnection()) {
-                    connection.setAutoCommit(false);
-                    for (ReadModelTable table : tables) {
-                        List<Object[]> tableRows = rows.get(table);
-                        if (tableRows.isEmpty()) {
-                            continue;
-                        }
-                        int columns = tableRows.get(0).length;
-                        String marks = String.join(", ", java.util.Collections.nCopies(columns, "?"));
-                        try (PreparedStatement insert = connection.prepareStatement(
-                                "INSERT INTO bench_raw_" + table.name() + " VALUES (" + marks + ")")) {
-                            int inBatch = 0;
-                            for (Object[] row : tableRows) {
-                                for (int i = 0; i < columns; i++) {
-                                    insert.setObject(i + 1, row[i]);
-                                }
-                                insert.addBatch();
-                                if (++inBatch == rawBatch) {
-                                    insert.executeBatch();
-                                    connection.commit();
-                                    inBatch = 0;
-                                }
-                            }
-                            if (inBatch > 0) {
-                                insert.executeBatch();
-                                connection.commit();
-                            }
-                        }
-                    }
-                } catch (SQLException | RuntimeException e) {
-                    failure.compareAndSet(null, e);
-                }
-            }, "bench-raw-" + tables.get(0).name());
-            threads.add(thread);
-            thread.start();
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (ReadModelTable table : rows.keySet()) {
-                statement.execute("DROP TABLE IF EXISTS bench_raw_" + table.name());
+        return perReadModel("the raw insert", "bench_raw_", (connection, tables) -> {
+            for (ReadModelTable table : tables) {
+                RawInserts.batchInsert(connection, "bench_raw_" + table.name(), rows.get(table), rawBatch);
             }
-        }
-        if (failure.get() != null) {
-            throw new IllegalStateException("the raw insert failed: " + failure.get().getMessage(), failure.get());
-        }
-        return elapsed;
+        });
     }
 
     /**
@@ -407,7 +351,7 @@ public final class RebuildBench {
      * COPY format (not measured), then copied into a scratch copy with its primary key, a thread per read model.
      */
     private Duration copies() throws InterruptedException, SQLException {
-        Map<ReadModelTable, byte[]> tables = new LinkedHashMap<>();
+        Map<ReadModelTable, byte[]> copies = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             if (!connection.isWrapperFor(PGConnection.class)) {
                 return null;
@@ -415,35 +359,58 @@ public final class RebuildBench {
             CopyManager copier = connection.unwrap(PGConnection.class).getCopyAPI();
             for (List<ReadModelTable> group : ProjectionsModule.TABLES.values()) {
                 for (ReadModelTable table : group) {
-                    String copy = "bench_copy_" + table.name();
-                    statement.execute("DROP TABLE IF EXISTS " + copy);
-                    statement.execute("CREATE TABLE " + copy + " AS SELECT * FROM " + table.name() + " WHERE 1 = 0");
-                    statement.execute("ALTER TABLE " + copy + " ADD PRIMARY KEY (" + String.join(", ", table.primaryKey()) + ")");
+                    scratchCopy(statement, "bench_copy_", table);
                     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
                     copier.copyOut("COPY " + table.name() + " TO STDOUT (FORMAT binary)", bytes);
-                    tables.put(table, bytes.toByteArray());
+                    copies.put(table, bytes.toByteArray());
                 }
             }
         } catch (java.io.IOException e) {
             throw new IllegalStateException("taking the rows out for the COPY baseline failed: " + e.getMessage(), e);
         }
+        return perReadModel("the COPY baseline", "bench_copy_", (connection, tables) -> {
+            CopyManager copier = connection.unwrap(PGConnection.class).getCopyAPI();
+            for (ReadModelTable table : tables) {
+                copier.copyIn("COPY bench_copy_" + table.name() + " FROM STDIN (FORMAT binary)",
+                        new java.io.ByteArrayInputStream(copies.get(table)));
+                connection.commit();
+            }
+        });
+    }
+
+    /** An empty copy of {@code table} named {@code prefix} and its name: same columns and primary key, no other index. */
+    private static void scratchCopy(Statement statement, String prefix, ReadModelTable table) throws SQLException {
+        String copy = prefix + table.name();
+        statement.execute("DROP TABLE IF EXISTS " + copy);
+        statement.execute("CREATE TABLE " + copy + " AS SELECT * FROM " + table.name() + " WHERE 1 = 0");
+        for (String column : table.primaryKey()) {
+            statement.execute("ALTER TABLE " + copy + " ALTER COLUMN " + column + " SET NOT NULL");
+        }
+        statement.execute("ALTER TABLE " + copy + " ADD PRIMARY KEY (" + String.join(", ", table.primaryKey()) + ")");
+    }
+
+    /** What one baseline thread does with its connection (auto-commit off) and its read model's tables. */
+    private interface TableWork {
+        void run(Connection connection, List<ReadModelTable> tables) throws Exception;
+    }
+
+    /**
+     * Runs {@code work} on a thread of its own per read model, each with a connection of its own, and answers how long
+     * they took together; then drops the scratch tables ({@code prefix} and the table's name).
+     */
+    private Duration perReadModel(String what, String prefix, TableWork work) throws InterruptedException, SQLException {
         AtomicReference<Exception> failure = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
         long start = System.nanoTime();
-        for (List<ReadModelTable> group : ProjectionsModule.TABLES.values()) {
+        for (List<ReadModelTable> tables : ProjectionsModule.TABLES.values()) {
             Thread thread = new Thread(() -> {
                 try (Connection connection = dataSource.getConnection()) {
                     connection.setAutoCommit(false);
-                    CopyManager copier = connection.unwrap(PGConnection.class).getCopyAPI();
-                    for (ReadModelTable table : group) {
-                        copier.copyIn("COPY bench_copy_" + table.name() + " FROM STDIN (FORMAT binary)",
-                                new java.io.ByteArrayInputStream(tables.get(table)));
-                        connection.commit();
-                    }
-                } catch (SQLException | java.io.IOException | RuntimeException e) {
+                    work.run(connection, tables);
+                } catch (Exception e) {
                     failure.compareAndSet(null, e);
                 }
-            }, "bench-copy-" + group.get(0).name());
+            }, prefix + tables.get(0).name());
             threads.add(thread);
             thread.start();
         }
@@ -452,12 +419,14 @@ public final class RebuildBench {
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (ReadModelTable table : tables.keySet()) {
-                statement.execute("DROP TABLE IF EXISTS bench_copy_" + table.name());
+            for (List<ReadModelTable> tables : ProjectionsModule.TABLES.values()) {
+                for (ReadModelTable table : tables) {
+                    statement.execute("DROP TABLE IF EXISTS " + prefix + table.name());
+                }
             }
         }
         if (failure.get() != null) {
-            throw new IllegalStateException("the COPY baseline failed: " + failure.get().getMessage(), failure.get());
+            throw new IllegalStateException(what + " failed: " + failure.get().getMessage(), failure.get());
         }
         return elapsed;
     }

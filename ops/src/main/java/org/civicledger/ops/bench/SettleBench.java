@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -182,28 +181,10 @@ public final class SettleBench {
                 }
             }
         }
-        String marks = String.join(", ", Collections.nCopies(columns, "?"));
         long start = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + copy + " VALUES (" + marks + ")")) {
-                int inBatch = 0;
-                for (Object[] row : rows) {
-                    for (int i = 0; i < columns; i++) {
-                        insert.setObject(i + 1, row[i]);
-                    }
-                    insert.addBatch();
-                    if (++inBatch == rawBatch) {
-                        insert.executeBatch();
-                        connection.commit();
-                        inBatch = 0;
-                    }
-                }
-                if (inBatch > 0) {
-                    insert.executeBatch();
-                    connection.commit();
-                }
-            }
+            RawInserts.batchInsert(connection, copy, rows, rawBatch);
             connection.setAutoCommit(true);
         }
         return Duration.ofNanos(System.nanoTime() - start);
