@@ -37,6 +37,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -151,6 +152,20 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             }
         }
         return unexpected(failure, request);
+    }
+
+    /**
+     * The database could not be reached, or a node could not confirm which read-model slot to read (it refuses rather
+     * than read one a rebuild may have retired): a 503 the client may retry, with the cause logged.
+     */
+    @ExceptionHandler(DataAccessResourceFailureException.class)
+    public ResponseEntity<ProblemDetail> unavailable(DataAccessResourceFailureException failure, HttpServletRequest request) {
+        LOG.warn("Database unavailable, answered 503: {}", failure.toString());
+        request.setAttribute(ApiRequests.RETRYABLE_FAILURE_ATTRIBUTE, Boolean.TRUE);
+        ResponseEntity<ProblemDetail> answer = answer(ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE,
+                "Temporarily unavailable", "the ledger could not reach its database just now; nothing was done. Retry shortly", null));
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).header(HttpHeaders.RETRY_AFTER, "2")
+                .body(answer.getBody());
     }
 
     /** Thrown by value objects' constructors; controllers name the field themselves, this is the fallback. */

@@ -27,6 +27,8 @@ public final class ProblemTypes {
     public static final URI IDEMPOTENCY_REQUEST_IN_PROGRESS = of("idempotency-request-in-progress");
     public static final URI COMMAND_TIMEOUT = of("command-timeout");
     public static final URI INTERNAL_ERROR = of("internal-error");
+    /** The database (or which read-model tables to read) could not be reached just now: nothing was done; retry. */
+    public static final URI UNAVAILABLE = of("unavailable");
     /** A provider callback whose signature or timestamp did not verify. */
     public static final URI CALLBACK_UNAUTHENTICATED = of("callback-unauthenticated");
 

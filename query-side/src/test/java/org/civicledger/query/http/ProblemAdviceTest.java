@@ -52,6 +52,18 @@ class ProblemAdviceTest {
     }
 
     @Test
+    void an_unreachable_database_is_a_503_to_retry_later() {
+        ResponseEntity<ProblemDetail> answer = advice.unavailable(
+                new org.springframework.jdbc.CannotGetJdbcConnectionException("Failed to obtain JDBC Connection"), request);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(answer.getBody().getType()).isEqualTo(ProblemTypes.UNAVAILABLE);
+        assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("2");
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(answer.getBody().getDetail()).doesNotContain("JDBC");
+        assertThat(request.getAttribute(ApiRequests.RETRYABLE_FAILURE_ATTRIBUTE)).isEqualTo(Boolean.TRUE);
+    }
+
+    @Test
     void a_duplicate_creation_is_a_409_not_retryable() {
         ResponseEntity<ProblemDetail> answer = advice.alreadyExists(new AggregateStreamCreationException("exists"));
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
