@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.axonframework.common.transaction.TransactionManager;
@@ -73,7 +74,7 @@ public class SinglePassRebuild {
     private final ReadModelSlots slots;
     private final ProjectionChecksum checksums;
     private final int pageSize;
-    private final int lanes;
+    private final int laneCount;
 
     public SinglePassRebuild(EventProcessingConfiguration processing, EventStorageEngine storage, TransactionManager transactions,
                              TokenStore tokenStore, ProjectionRebuild inPlace, ReadModelSlots slots, ProjectionChecksum checksums,
@@ -90,7 +91,7 @@ public class SinglePassRebuild {
         if (lanes < 1) {
             throw new IllegalArgumentException("ledger.rebuild.single-pass.lanes must be at least 1, not " + lanes);
         }
-        this.lanes = lanes;
+        this.laneCount = lanes;
     }
 
     /** Rebuilds the active slots of the read models of {@code groups} in one pass; {@code progress} is called after each page. */
@@ -130,16 +131,11 @@ public class SinglePassRebuild {
         long startedNanos = System.nanoTime();
         long deadline = startedNanos + timeout.toNanos();
         long head = inPlace.head();
-        List<Lane> laneHandlers = lanes(processors);
         // The processors' own reset (@ResetHandler, dead letters, replay tokens from the first event): should this pass fail
         // or time out, the processors, started again, replay by themselves instead of going on from a token at the head
         // over emptied tables.
         processors.values().forEach(processor -> processor.resetTokens(source -> source.createTailToken()));
-        List<ExecutorService> workers = new ArrayList<>();
-        for (int lane = 0; lane < laneHandlers.size(); lane++) {
-            String name = "single-pass-lane-" + lane;
-            workers.add(Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, name)));
-        }
+        List<Lane> lanes = lanes(processors);
         TrackingToken last = null;
         // Pages handed to the lanes and not yet written by all of them, oldest first: the reader stays at most
         // PAGES_AHEAD pages ahead of the slowest lane, so memory does not grow with the store.
@@ -159,9 +155,8 @@ public class SinglePassRebuild {
                     List<EventMessage<?>> handed = List.copyOf(page);
                     TrackingToken end = pageEnd;
                     List<Future<?>> written = new ArrayList<>();
-                    for (int lane = 0; lane < workers.size(); lane++) {
-                        Lane handlers = laneHandlers.get(lane);
-                        written.add(workers.get(lane).submit(() -> handlePage(handed, end, handlers)));
+                    for (Lane lane : lanes) {
+                        written.add(lane.worker().submit(() -> handlePage(handed, end, lane)));
                     }
                     inFlight.add(new Page(pageEnd, written));
                     page = new ArrayList<>(pageSize);
@@ -184,10 +179,10 @@ public class SinglePassRebuild {
             // On a failure: pages not begun are dropped, pages being written are let finish (an interrupt could break
             // an embedded database's file channel); each lane's processors keep the token of the last page it wrote.
             inFlight.forEach(pending -> pending.written().forEach(lane -> lane.cancel(false)));
-            workers.forEach(ExecutorService::shutdown);
-            for (ExecutorService worker : workers) {
+            lanes.forEach(lane -> lane.worker().shutdown());
+            for (Lane lane : lanes) {
                 try {
-                    worker.awaitTermination(timeout.toMillis() + 60_000, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    lane.worker().awaitTermination(timeout.toMillis() + 60_000, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                 }
@@ -253,22 +248,23 @@ public class SinglePassRebuild {
      * status and the citizen history come first in the processing groups) are spread first.
      */
     private List<Lane> lanes(Map<String, StreamingEventProcessor> processors) {
-        int count = Math.min(lanes, processors.size());
-        List<Lane> laneHandlers = new ArrayList<>();
+        int count = Math.min(laneCount, processors.size());
+        List<Lane> lanes = new ArrayList<>();
         for (int lane = 0; lane < count; lane++) {
-            laneHandlers.add(new Lane(new ArrayList<>(), new ArrayList<>()));
+            String name = "single-pass-lane-" + lane;
+            lanes.add(new Lane(new ArrayList<>(), new ArrayList<>(), Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, name))));
         }
         int next = 0;
         for (StreamingEventProcessor processor : processors.values()) {
-            Lane lane = laneHandlers.get(next++ % count);
+            Lane lane = lanes.get(next++ % count);
             lane.processors().add(processor.getName());
             lane.handlers().addAll(handlers(processor));
         }
-        return laneHandlers;
+        return lanes;
     }
 
-    /** The processors of a lane and their read models' handlers. */
-    private record Lane(List<String> processors, List<EventMessageHandler> handlers) {
+    /** The processors of a lane, their read models' handlers, and the thread that writes the lane's pages. */
+    private record Lane(List<String> processors, List<EventMessageHandler> handlers, ExecutorService worker) {
     }
 
     /** One page: every handler of the lane's read models, in one batching unit of work and one transaction. */

@@ -145,20 +145,20 @@ public final class VerifyBench {
      */
     private static double readRows(String url, Options options) throws Exception {
         long started = System.nanoTime();
-        long rows = 0;
+        long bytes = 0;
         try (JdbcLogSource source = new JdbcLogSource(DriverManager.getConnection(url, options.user(), options.password()), Long.MAX_VALUE)) {
             try (LogSource.Cursor<LogSource.EventRow> events = source.events()) {
                 while (events.hasNext()) {
-                    rows += events.next().event().payload().length;
+                    bytes += events.next().event().payload().length;
                 }
             }
             try (LogSource.Cursor<LogSource.LeafRow> leaves = source.leaves()) {
                 while (leaves.hasNext()) {
-                    rows += leaves.next().leafHash().length;
+                    bytes += leaves.next().leafHash().length;
                 }
             }
         }
-        if (rows == 0) {
+        if (bytes == 0) {
             throw new IllegalStateException("the read-alone pass read nothing");
         }
         return (System.nanoTime() - started) / 1e9;

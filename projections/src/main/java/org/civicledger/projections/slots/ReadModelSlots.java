@@ -43,7 +43,6 @@ public class ReadModelSlots {
     private volatile Map<String, SlotState> states = Map.of();
     private volatile SlotSql readerSql = new SlotSql(Map.of());
     private volatile long loadedNanos;
-    private volatile long readNanos;
     private volatile long warnedNanos;
     private volatile boolean loaded;
 
@@ -113,7 +112,6 @@ public class ReadModelSlots {
         states = java.util.Collections.unmodifiableMap(read);
         readerSql = renames(active);
         loadedNanos = System.nanoTime();
-        readNanos = loadedNanos;
         loaded = true;
     }
 
@@ -148,7 +146,7 @@ public class ReadModelSlots {
             // Readers keep the slots they knew while both are sure to be complete: a switched-away slot is emptied
             // three refresh intervals after the switch, so what was read less than two intervals ago is still whole.
             // Older than that, a switch this node has not seen may have retired the slot it would read: refuse.
-            long unreadNanos = System.nanoTime() - readNanos;
+            long unreadNanos = System.nanoTime() - loadedNanos;
             if (unreadNanos >= refresh.multipliedBy(2).toNanos()) {
                 throw new StaleSlots(Duration.ofNanos(unreadNanos), unavailable);
             }

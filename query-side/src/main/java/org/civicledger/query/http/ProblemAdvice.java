@@ -34,10 +34,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -162,10 +162,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     public ResponseEntity<ProblemDetail> unavailable(DataAccessResourceFailureException failure, HttpServletRequest request) {
         LOG.warn("Database unavailable, answered 503: {}", failure.toString());
         request.setAttribute(ApiRequests.RETRYABLE_FAILURE_ATTRIBUTE, Boolean.TRUE);
-        ResponseEntity<ProblemDetail> answer = answer(ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE,
-                "Temporarily unavailable", "the ledger could not reach its database just now; nothing was done. Retry shortly", null));
-        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).header(HttpHeaders.RETRY_AFTER, "2")
-                .body(answer.getBody());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, "2").body(ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE,
+                        "Temporarily unavailable", "the ledger could not reach its database just now; nothing was done. Retry shortly", null));
     }
 
     /** Thrown by value objects' constructors; controllers name the field themselves, this is the fallback. */
